@@ -1,0 +1,73 @@
+package org.digestpress.problem;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One thing wrong with the input, pointing into the source like a compiler's diagnostic.
+ *
+ * @param file     the file the problem is in, or {@code null} when it concerns the run as a whole
+ * @param line     1-based line, or 0 when unknown
+ * @param column   1-based column, or 0 when unknown
+ * @param severity error or warning
+ * @param message  one plain sentence for the editor
+ */
+public record Problem(Path file, int line, int column, Severity severity, String message) {
+
+    /** File first, then position, so diagnostics read top to bottom per file. */
+    public static final Comparator<Problem> SOURCE_ORDER = Comparator
+            .comparing((Problem p) -> p.file == null ? "" : p.file.toString())
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column);
+
+    public Problem {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem error(Path file, int line, int column, String message) {
+        return new Problem(file, line, column, Severity.ERROR, message);
+    }
+
+    public static Problem warning(Path file, int line, int column, String message) {
+        return new Problem(file, line, column, Severity.WARNING, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /**
+     * The diagnostic line {@code file:line:column: error: message}; the file is shown relative to
+     * {@code base} when it lies below it, so messages stay short and clickable in an editor.
+     */
+    public String format(Path base) {
+        StringBuilder out = new StringBuilder();
+        if (file != null) {
+            Path shown = file;
+            if (base != null) {
+                Path absBase = base.toAbsolutePath().normalize();
+                Path absFile = file.toAbsolutePath().normalize();
+                if (absFile.startsWith(absBase)) {
+                    shown = absBase.relativize(absFile);
+                }
+            }
+            out.append(shown.toString().replace('\\', '/'));
+            if (line > 0) {
+                out.append(':').append(line);
+                if (column > 0) {
+                    out.append(':').append(column);
+                }
+            }
+            out.append(": ");
+        }
+        out.append(severity.label()).append(": ").append(message);
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format(null);
+    }
+}
