@@ -1,0 +1,20 @@
+package org.digestpress;
+
+import java.nio.file.Path;
+
+import org.digestpress.assets.Assets;
+
+/**
+ * What to build.
+ *
+ * @param publication the publication folder (with {@code publication.yaml})
+ * @param issue       the issue folder, or null for the newest one
+ * @param output      the PDF to write, or null for {@code out/<YYYY-MM>.pdf}; ignored when {@code write} is false
+ * @param drafts      whether articles marked {@code draft: true} are included
+ * @param write       false to check everything without writing a PDF
+ * @param templates   FreeMarker layouts, stylesheet and labels
+ * @param fonts       the TrueType files
+ */
+public record BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
+                           Assets templates, Assets fonts) {
+}

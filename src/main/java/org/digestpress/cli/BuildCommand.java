@@ -1,0 +1,47 @@
+package org.digestpress.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.digestpress.BuildResult;
+import org.digestpress.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Builds an issue into a PDF.",
+                "With no ISSUE_DIR, builds the newest issue of content/ into out/<YYYY-MM>.pdf.",
+                "Exit status: 0 built, 1 problems in the content (nothing written), 2 wrong usage."})
+final class BuildCommand implements Callable<Integer> {
+
+    @Mixin
+    BuildOptions options;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the PDF.")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BuildResult result = Pipeline.build(options.request(output, true));
+        Diagnostics.print(result, spec.commandLine().getErr());
+        if (result.failed()) {
+            return DigestCommand.CONTENT_ERRORS;
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d pages, %s, %.1f s, %s%n",
+                Path.of("").toAbsolutePath().relativize(result.pdf().toAbsolutePath()),
+                result.pages(), size(result.bytes()), result.millis() / 1000.0,
+                Diagnostics.plural(result.warnings(), "warning"));
+        return DigestCommand.OK;
+    }
+
+    static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                : String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
+    }
+}

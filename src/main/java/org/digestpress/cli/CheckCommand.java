@@ -1,0 +1,34 @@
+package org.digestpress.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.digestpress.BuildResult;
+import org.digestpress.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Checks an issue without writing a PDF: every problem, with file and line.",
+                "Exit status: 0 no errors, 1 problems in the content, 2 wrong usage."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    BuildOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BuildResult result = Pipeline.build(options.request(null, false));
+        Diagnostics.print(result, spec.commandLine().getErr());
+        if (result.failed()) {
+            return DigestCommand.CONTENT_ERRORS;
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: no errors, %s%n", result.issueName(),
+                Diagnostics.plural(result.warnings(), "warning"));
+        return DigestCommand.OK;
+    }
+}

@@ -1,0 +1,90 @@
+package org.digestpress.layout;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.XHTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import org.digestpress.assets.Assets;
+import org.digestpress.problem.Problems;
+
+/**
+ * Turns an {@link IssueView} into one XHTML document with the FreeMarker templates of a template
+ * folder ({@code issue.ftlx} and the stylesheet it includes). Escaping is on by default
+ * ({@code .ftlx}), so text from the content can never break the markup.
+ */
+public final class IssueLayout {
+
+    static final String MAIN_TEMPLATE = "issue.ftlx";
+    private final Configuration configuration;
+    private final Assets templates;
+
+    public IssueLayout(Assets templates) {
+        this.templates = templates;
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        configuration.setOutputFormat(XHTMLOutputFormat.INSTANCE);
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setLocalizedLookup(false);
+        configuration.setNumberFormat("computer");
+        configuration.setTemplateLoader(loader(templates));
+    }
+
+    private static TemplateLoader loader(Assets templates) {
+        Optional<java.nio.file.Path> folder = templates.folder();
+        if (folder.isPresent()) {
+            try {
+                return new FileTemplateLoader(folder.get().toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new ClassTemplateLoader(IssueLayout.class, "/templates");
+    }
+
+    /** @return the XHTML document, or null after reporting a template error with its line */
+    public String render(IssueView view, Problems problems) {
+        try {
+            Template template = configuration.getTemplate(MAIN_TEMPLATE);
+            StringWriter out = new StringWriter();
+            template.process(Map.of("issue", view, "labels", view.labels()), out);
+            return out.toString();
+        } catch (freemarker.core.ParseException e) {
+            problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
+                    "The template has a syntax error: " + e.getEditorMessage());
+        } catch (TemplateException e) {
+            problems.error(templateFile(e.getTemplateSourceName()), e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
+                    "The template failed: " + firstLine(e.getMessageWithoutStackTop()));
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            problems.error(null, 0, 0, "There is no " + MAIN_TEMPLATE + " in " + templates.describe() + ".");
+        } catch (IOException e) {
+            problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private java.nio.file.Path templateFile(String name) {
+        String n = name == null ? MAIN_TEMPLATE : name;
+        return templates.folder().map(f -> f.resolve(n)).orElse(java.nio.file.Path.of("templates", n));
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

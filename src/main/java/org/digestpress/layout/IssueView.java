@@ -1,0 +1,73 @@
+package org.digestpress.layout;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the templates see, already rendered and typeset: text fields are plain text (the
+ * templates escape them), fields ending in {@code Html} are XHTML fragments (inserted as they are).
+ * Names follow the template variables, so a designer reading {@code issue.ftlx} finds them here.
+ */
+public record IssueView(
+        String language,
+        String title,
+        String subtitle,
+        int number,
+        String issueLabel,
+        String monthLabel,
+        String documentTitle,
+        Publisher publisher,
+        Brand brand,
+        String coverImage,
+        String insideCoverHtml,
+        List<Link> publications,
+        List<Link> resources,
+        List<SectionView> sections,
+        String backPageHtml,
+        Map<String, String> labels,
+        Meta meta) {
+
+    public IssueView {
+        publications = List.copyOf(publications);
+        resources = List.copyOf(resources);
+        sections = List.copyOf(sections);
+        labels = Map.copyOf(labels);
+    }
+
+    public record Publisher(String name, String parent, String address, String phone, String fax, String email,
+                            String web, String copyright) {
+    }
+
+    /** Colours as {@code #rrggbb}; {@code logo} is a {@code file:} URI or null. */
+    public record Brand(String primary, String accent, String text, String primaryTint, String accentTint,
+                        String logo) {
+    }
+
+    public record Link(String title, String url) {
+    }
+
+    /** PDF document information: author is the publisher, keywords the articles' tags. */
+    public record Meta(String title, String author, String subject, String keywords) {
+    }
+
+    public record SectionView(String id, String anchor, String title, String style, String introHtml,
+                              List<ArticleView> articles) {
+        public SectionView {
+            articles = List.copyOf(articles);
+        }
+    }
+
+    /**
+     * @param title   typeset title (no hyphenation)
+     * @param lead  typeset, hyphenated lead (plain text), or null
+     * @param image   {@code file:} URI or null
+     */
+    public record ArticleView(String anchor, String title, String tocTitle, String lead, String region,
+                              List<String> tags, String image, String imageAlt, String imageCaption,
+                              String imageCredit, String bodyHtml, String sourceName, String sourceUrl,
+                              String language) {
+        public ArticleView {
+            tags = List.copyOf(tags);
+        }
+    }
+}

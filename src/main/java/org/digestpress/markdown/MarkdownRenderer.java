@@ -1,0 +1,214 @@
+package org.digestpress.markdown;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import org.digestpress.content.Labels;
+import org.digestpress.content.References;
+import org.digestpress.problem.Problems;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Markdown to a well-formed XHTML fragment: CommonMark, GFM tables, footnotes (as page-foot
+ * footnotes), boxes, numbered figures and tables, {@code @fig:}/{@code @tbl:} references, images
+ * checked to lie inside the publication, and sanitised raw HTML.
+ */
+public final class MarkdownRenderer {
+
+    private final References references;
+    private final Labels labels;
+    private final ChartBlockHandler charts;
+    private final Parser parser;
+    private final MutableDataSet options;
+
+    public MarkdownRenderer(References references, Labels labels, ChartBlockHandler charts) {
+        this.references = references;
+        this.labels = labels;
+        this.charts = charts;
+        this.options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
+        options.set(HtmlRenderer.SOFT_BREAK, " ");
+        options.set(TablesExtension.CLASS_NAME, "table");
+        this.parser = Parser.builder(options).build();
+    }
+
+    /**
+     * @param markdown  the text
+     * @param file      the file it comes from, for messages and relative image paths
+     * @param firstLine the file line of the text's first line
+     * @param idPrefix  prefix that makes ids unique in the whole issue (the article key)
+     * @param language  the text's language (charts format numbers by it)
+     * @return a fragment of XHTML, never null; problems are added for what went wrong
+     */
+    public String render(String markdown, Path file, int firstLine, String idPrefix, String language,
+                         Problems problems) {
+        BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
+                .process(markdown);
+        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        Node document = parser.parse(pre.text());
+        HtmlRenderer renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))
+                .build();
+        String html = renderer.render(document);
+        html = replaceTokens(html, pre);
+
+        Document dom = parse(html, file, problems);
+        if (dom == null) {
+            return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
+        }
+        new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references, problems).transform();
+        return serialize(dom.getDocumentElement());
+    }
+
+    private static NodeRenderer rawHtmlRenderer(HtmlSanitizer sanitizer, Path file, int[] sourceLine,
+                                                Problems problems) {
+        return () -> Set.of(
+                new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> {
+                    html.raw(sanitize(sanitizer, node, file, sourceLine, problems));
+                    html.line();
+                }),
+                new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) ->
+                        html.raw(sanitize(sanitizer, node, file, sourceLine, problems))));
+    }
+
+    private static String sanitize(HtmlSanitizer sanitizer, Node node, Path file, int[] sourceLine, Problems problems) {
+        String before = sanitizer.refused();
+        String out = sanitizer.sanitize(node.getChars().toString());
+        if (before == null && sanitizer.refused() != null) {
+            int index = Math.min(node.getStartLineNumber(), sourceLine.length - 1);
+            problems.warning(file, index < 0 ? 0 : sourceLine[index], 0, "Raw HTML " + sanitizer.refused()
+                    + " is not allowed in articles and is printed as text; only tables and simple inline tags pass.");
+        }
+        return out;
+    }
+
+    private String replaceTokens(String html, BlockPreprocessor.Result pre) {
+        for (Map.Entry<String, BlockPreprocessor.Box> entry : pre.boxOpenings().entrySet()) {
+            BlockPreprocessor.Box box = entry.getValue();
+            html = html.replace("<p>" + entry.getKey() + "</p>", boxOpening(box));
+            html = html.replace("<p>" + BlockPreprocessor.TOKEN_PREFIX + "CLOSE" + entry.getKey() + "</p>", boxClosing(box));
+        }
+        for (Map.Entry<String, ChartBlockHandler.ChartFigure> entry : pre.charts().entrySet()) {
+            html = html.replace("<p>" + entry.getKey() + "</p>", chartFigure(entry.getValue()));
+        }
+        return html;
+    }
+
+    private String boxOpening(BlockPreprocessor.Box box) {
+        Map<String, String> a = box.attributes();
+        StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind()).append("\">");
+        switch (box.kind()) {
+            case "quote" -> out.append("<p class=\"box__label\">").append(esc(labels.get("quote"))).append("</p>");
+            case "comment" -> {
+                out.append("<p class=\"box__label\">").append(esc(labels.get("comment"))).append("</p>");
+                out.append(person(a.get("name"), a.get("role")));
+            }
+            default -> out.append("<p class=\"box__label\">")
+                    .append(esc(a.getOrDefault("title", labels.get("note")))).append("</p>");
+        }
+        return out.append("<div class=\"box__body\">").toString();
+    }
+
+    private String boxClosing(BlockPreprocessor.Box box) {
+        String who = box.kind().equals("quote") ? person(box.attributes().get("speaker"), box.attributes().get("role")) : "";
+        return "</div>" + who + "</div>";
+    }
+
+    private static String person(String name, String role) {
+        if (name == null && role == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<p class=\"box__person\">");
+        if (name != null) {
+            out.append("<span class=\"box__name\">").append(esc(name)).append("</span>");
+        }
+        if (role != null) {
+            out.append("<span class=\"box__role\">").append(esc(role)).append("</span>");
+        }
+        return out.append("</p>").toString();
+    }
+
+    private static String chartFigure(ChartBlockHandler.ChartFigure figure) {
+        StringBuilder out = new StringBuilder("<div class=\"figure figure--chart\"");
+        if (figure.id() != null) {
+            out.append(" data-ref=\"").append(esc(figure.id())).append('"');
+        }
+        out.append("><p class=\"figure__title\">").append(esc(figure.title())).append("</p>");
+        out.append("<div class=\"figure__body\">").append(figure.objectXhtml()).append("</div>");
+        if (figure.caption() != null && !figure.caption().isBlank()) {
+            out.append("<p class=\"figure__caption\">").append(esc(figure.caption())).append("</p>");
+        }
+        if (figure.source() != null && !figure.source().isBlank()) {
+            out.append("<p class=\"figure__source\" data-source=\"true\">").append(esc(figure.source())).append("</p>");
+        }
+        return out.append("</div>").toString();
+    }
+
+    static String esc(String s) {
+        return HtmlSanitizer.text(s == null ? "" : s);
+    }
+
+    private static Document parse(String html, Path file, Problems problems) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new InputSource(new StringReader("<div class=\"md\">" + html + "</div>")));
+        } catch (SAXParseException e) {
+            problems.error(file, 0, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
+                    + "); close every tag you open, e.g. <td>…</td>.");
+            return null;
+        } catch (Exception e) {
+            problems.error(file, 0, 0, "The text could not be converted: " + e.getMessage());
+            return null;
+        }
+    }
+
+    static String serialize(Element root) {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            StringBuilder out = new StringBuilder();
+            for (org.w3c.dom.Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+                StringWriter writer = new StringWriter();
+                transformer.transform(new DOMSource(child), new StreamResult(writer));
+                out.append(writer);
+            }
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("serialising a parsed fragment cannot fail", e);
+        }
+    }
+
+}

@@ -1,0 +1,117 @@
+package org.digestpress.pdf;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.digestpress.assets.Assets;
+
+/**
+ * The fonts every document is set in. Each face is registered twice under one family name: with
+ * the PDF builder (so text is embedded) and with AWT (so charts drawn through Graphics2D use the
+ * same embedded font instead of a non-embedded Helvetica, which would break PDF/A).
+ */
+public final class FontSet {
+
+    public static final String SERIF = "PT Serif";
+    public static final String SANS = "PT Sans";
+    public static final String FALLBACK = "DejaVu Sans";
+
+    private record Face(String file, String family, int weight, FontStyle style, boolean fallback) {
+    }
+
+    private static final List<Face> FACES = List.of(
+            new Face("PTF55F.ttf", SERIF, 400, FontStyle.NORMAL, false),
+            new Face("PTF56F.ttf", SERIF, 400, FontStyle.ITALIC, false),
+            new Face("PTF75F.ttf", SERIF, 700, FontStyle.NORMAL, false),
+            new Face("PTF76F.ttf", SERIF, 700, FontStyle.ITALIC, false),
+            new Face("PTS55F.ttf", SANS, 400, FontStyle.NORMAL, false),
+            new Face("PTS56F.ttf", SANS, 400, FontStyle.ITALIC, false),
+            new Face("PTS75F.ttf", SANS, 700, FontStyle.NORMAL, false),
+            new Face("PTS76F.ttf", SANS, 700, FontStyle.ITALIC, false),
+            new Face("DejaVuSans.ttf", FALLBACK, 400, FontStyle.NORMAL, true));
+
+    private record Loaded(Face face, byte[] bytes, TrueTypeFont font) {
+    }
+
+    private final List<Loaded> loaded;
+
+    private FontSet(List<Loaded> loaded) {
+        this.loaded = loaded;
+    }
+
+    /** Loads all faces; a missing font file is a broken installation, not a content error. */
+    public static FontSet load(Assets fonts) {
+        List<Loaded> loaded = new ArrayList<>();
+        for (Face face : FACES) {
+            byte[] bytes = fonts.read(face.file()).orElseThrow(() -> new IllegalStateException(
+                    "The font " + face.file() + " is missing from " + fonts.describe() + "."));
+            try {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                loaded.add(new Loaded(face, bytes, font));
+                registerWithAwt(bytes);
+            } catch (IOException e) {
+                throw new IllegalStateException("The font " + face.file() + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return new FontSet(List.copyOf(loaded));
+    }
+
+    private static void registerWithAwt(byte[] bytes) {
+        try {
+            Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+            GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("AWT cannot load a bundled font: " + e.getMessage(), e);
+        }
+    }
+
+    void registerWith(PdfRendererBuilder builder) {
+        for (Loaded l : loaded) {
+            Set<FSFontUseCase> uses = l.face().fallback()
+                    ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
+                    : EnumSet.of(FSFontUseCase.DOCUMENT);
+            byte[] bytes = l.bytes();
+            builder.useFont(() -> new ByteArrayInputStream(bytes), l.face().family(), l.face().weight(),
+                    l.face().style(), true, uses);
+        }
+    }
+
+    /**
+     * The characters of {@code text} that no bundled font can draw; they would print as '#'.
+     * Spacing and control characters are ignored: they are never drawn as glyphs.
+     */
+    public Set<String> uncovered(String text) {
+        Set<String> missing = new TreeSet<>();
+        text.codePoints().distinct().forEach(cp -> {
+            if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x00AD || cp == 0x00A0
+                    || cp == 0x202F || cp == 0x2009 || cp == 0x200B || Character.getType(cp) == Character.FORMAT) {
+                return;
+            }
+            for (Loaded l : loaded) {
+                try {
+                    if (l.font().getUnicodeCmapLookup().getGlyphId(cp) > 0) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // an unreadable cmap covers nothing; try the next font
+                }
+            }
+            missing.add(new String(Character.toChars(cp)));
+        });
+        return missing;
+    }
+}

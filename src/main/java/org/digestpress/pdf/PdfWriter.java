@@ -1,0 +1,198 @@
+package org.digestpress.pdf;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.digestpress.problem.Problems;
+
+/**
+ * Renders the XHTML document to an archival PDF (PDF/A-2u, fonts embedded, sRGB output intent)
+ * with reproducible bytes, and writes it atomically: the new file appears only when complete, so
+ * a failed build never leaves a broken or half-written PDF where the previous one was.
+ */
+public final class PdfWriter {
+
+    /** What was written. */
+    public record Result(Path file, int pages, long bytes) {
+    }
+
+    private final FontSet fonts;
+    private final FSObjectDrawerFactory objectDrawers;
+
+    static {
+        // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.SEVERE));
+        Logger.getLogger("org.apache.fontbox").setLevel(Level.SEVERE);
+        Logger.getLogger("org.apache.pdfbox").setLevel(Level.SEVERE);
+    }
+
+    public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers) {
+        this.fonts = fonts;
+        this.objectDrawers = objectDrawers;
+    }
+
+    /**
+     * @param xhtml        the complete document
+     * @param allowedRoots folders the renderer may read images from
+     * @param output       where the PDF goes; replaced only on success
+     * @return the result, or null after reporting problems
+     */
+    public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems) {
+        ResourceGuard guard = new ResourceGuard(allowedRoots);
+        byte[] pdf;
+        int pages;
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+            builder.withProducer("digestpress");
+            builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
+            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            if (objectDrawers != null) {
+                builder.useObjectDrawerFactory(objectDrawers);
+            }
+            fonts.registerWith(builder);
+            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            builder.toStream(OutputStream.nullOutputStream());
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+                PDDocument document = renderer.getPdfDocument();
+                pages = document.getNumberOfPages();
+                makeReproducible(document, info, fingerprint(xhtml, guard));
+                document.save(raw);
+            }
+            pdf = raw.toByteArray();
+        } catch (Exception e) {
+            problems.error(null, 0, 0, "The PDF could not be rendered: " + describe(e));
+            return null;
+        }
+        for (String url : guard.refused()) {
+            problems.error(null, 0, 0, "The document asked for " + url + ", which a build may not read.");
+        }
+        if (problems.hasErrors()) {
+            return null;
+        }
+        try {
+            writeAtomically(output, pdf);
+        } catch (IOException e) {
+            problems.error(output, 0, 0, "The PDF cannot be written: " + e.getMessage() + ".");
+            return null;
+        }
+        return new Result(output, pages, pdf.length);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * Replaces the clock-dependent parts (creation dates in Info and XMP, the trailer /ID) with
+     * values derived from the input, and sets the document language.
+     */
+    private static void makeReproducible(PDDocument document, DocumentInfo info, byte[] fingerprint) throws Exception {
+        Calendar created = GregorianCalendar.from(info.created());
+        created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
+        document.getDocumentInformation().setCreationDate(created);
+        document.getDocumentInformation().setModificationDate(created);
+        document.getDocumentInformation().setCreator("digestpress");
+        document.getDocumentCatalog().setLanguage(info.language());
+
+        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+        if (metadata != null) {
+            XMPMetadata xmp;
+            try (var in = metadata.exportXMPMetadata()) {
+                DomXmpParser parser = new DomXmpParser();
+                parser.setStrictParsing(false);
+                xmp = parser.parse(in.readAllBytes());
+            }
+            XMPBasicSchema basic = xmp.getXMPBasicSchema();
+            if (basic == null) {
+                basic = xmp.createAndAddXMPBasicSchema();
+            }
+            basic.setCreateDate(created);
+            basic.setModifyDate(created);
+            basic.setMetadataDate(created);
+            basic.setCreatorTool("digestpress");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new XmpSerializer().serialize(xmp, out, true);
+            PDMetadata replacement = new PDMetadata(document, new ByteArrayInputStream(out.toByteArray()));
+            document.getDocumentCatalog().setMetadata(replacement);
+        }
+        byte[] id = Arrays.copyOf(fingerprint, 16);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static byte[] fingerprint(String xhtml, ResourceGuard guard) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(xhtml.getBytes(StandardCharsets.UTF_8));
+            for (Path file : guard.read()) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Writes next to the target, then renames, so readers never see a partial file. */
+    static void writeAtomically(Path output, byte[] bytes) throws IOException {
+        Path target = output.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

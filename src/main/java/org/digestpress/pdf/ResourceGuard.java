@@ -1,0 +1,78 @@
+package org.digestpress.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
+
+/**
+ * The renderer's only way to read anything. Files are served from the allowed folders alone and
+ * every other protocol is refused, so a build cannot touch the network or leak a local file into
+ * the PDF, whatever the markup asks for.
+ */
+final class ResourceGuard implements FSStreamFactory {
+
+    static final Set<String> PROTOCOLS = Set.of("file", "http", "https", "ftp", "jar", "data");
+
+    private final List<Path> allowed;
+    private final Set<String> refused = new TreeSet<>();
+    private final Set<Path> read = new TreeSet<>();
+
+    ResourceGuard(List<Path> allowed) {
+        this.allowed = allowed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    @Override
+    public FSStream getUrl(String url) {
+        byte[] bytes = fetch(url);
+        return new FSStream() {
+            @Override
+            public InputStream getStream() {
+                return bytes == null ? null : new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public Reader getReader() {
+                return bytes == null ? null : new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    private synchronized byte[] fetch(String url) {
+        try {
+            URI uri = URI.create(url);
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                Path file = Path.of(uri).toAbsolutePath().normalize();
+                if (allowed.stream().anyMatch(file::startsWith) && Files.isRegularFile(file)) {
+                    read.add(file);
+                    return Files.readAllBytes(file);
+                }
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            // fall through: refused like anything else we cannot serve
+        }
+        refused.add(url);
+        return null;
+    }
+
+    /** URLs the document asked for and did not get. */
+    synchronized Set<String> refused() {
+        return Set.copyOf(refused);
+    }
+
+    /** Files served, for the manifest and the reproducibility hash. */
+    synchronized Set<Path> read() {
+        return Set.copyOf(read);
+    }
+}
