@@ -20,7 +20,7 @@ final class Diagnostics {
         long errors = result.problems().stream().filter(Problem::isError).count();
         if (errors > 0) {
             err.println(plural(errors, "error") + (result.warnings() > 0 ? ", " + plural(result.warnings(), "warning") : "")
-                    + "; no PDF was written" + (result.pdf() == null ? "" : "") + ".");
+                    + "; no PDF was written.");
         }
         err.flush();
     }
