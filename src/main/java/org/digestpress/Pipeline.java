@@ -25,6 +25,7 @@ import org.digestpress.markdown.ChartBlockHandler;
 import org.digestpress.markdown.MarkdownRenderer;
 import org.digestpress.pdf.DocumentInfo;
 import org.digestpress.pdf.FontSet;
+import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
 import org.digestpress.typography.Typographer;
@@ -84,9 +85,30 @@ public final class Pipeline {
         if (written == null) {
             return result(null, issue.date().toString(), problems, start);
         }
+        try {
+            Manifest.write(written.file(), written.pages(), issue.date().toString(), publication.root(),
+                    inputs(publication, issue));
+        } catch (java.io.IOException e) {
+            problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(written.file(), written.pages(), written.bytes(), millis, issue.date().toString(),
                 problems.all());
+    }
+
+    /** Every file of the publication the issue is built from, for the manifest. */
+    private static List<Path> inputs(Publication publication, Issue issue) {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(publication.file());
+        if (publication.brand().logo() != null) {
+            inputs.add(publication.brand().logo());
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(issue.dir())) {
+            files.filter(java.nio.file.Files::isRegularFile).forEach(inputs::add);
+        } catch (java.io.IOException e) {
+            // the issue was just read; a folder that vanished meanwhile only shortens the list
+        }
+        return inputs;
     }
 
     private static BuildResult result(Path pdf, String issueName, Problems problems, long start) {

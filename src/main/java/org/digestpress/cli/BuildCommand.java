@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.digestpress.BuildResult;
 import org.digestpress.Pipeline;
+import org.digestpress.pdf.Thumbnails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the PDF.")
     Path output;
 
+    @Option(names = "--thumbnails", paramLabel = "DIR",
+            description = "Also write PNG pictures of the cover, the contents and each section's first page to DIR.")
+    Path thumbnails;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,6 +42,15 @@ final class BuildCommand implements Callable<Integer> {
                 Path.of("").toAbsolutePath().relativize(result.pdf().toAbsolutePath()),
                 result.pages(), size(result.bytes()), result.millis() / 1000.0,
                 Diagnostics.plural(result.warnings(), "warning"));
+        if (thumbnails != null) {
+            try {
+                var files = Thumbnails.write(result.pdf(), thumbnails, 40);
+                spec.commandLine().getOut().println("thumbnails: " + files.size() + " pictures in " + thumbnails);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("digest: the thumbnails cannot be written: " + e.getMessage());
+                return DigestCommand.CONTENT_ERRORS;
+            }
+        }
         return DigestCommand.OK;
     }
 
