@@ -166,7 +166,11 @@ final class TextRun {
         frozen = newFrozen;
     }
 
+    /** A replacement touches the frozen characters it replaces; an insertion, those on both sides of it. */
     private boolean touchesFrozen(Edit edit) {
+        if (edit.start() == edit.end()) {
+            return edit.start() > 0 && edit.start() < text.length() && frozen[edit.start() - 1] && frozen[edit.start()];
+        }
         for (int i = edit.start(); i < edit.end(); i++) {
             if (frozen[i]) {
                 return true;
