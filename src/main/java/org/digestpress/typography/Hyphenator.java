@@ -85,21 +85,6 @@ public final class Hyphenator {
         return List.copyOf(allowed);
     }
 
-    /** The word with a soft hyphen at every break point. */
-    String hyphenate(String word) {
-        List<Integer> points = breakPoints(word);
-        if (points.isEmpty()) {
-            return word;
-        }
-        StringBuilder out = new StringBuilder(word.length() + points.size());
-        int from = 0;
-        for (int point : points) {
-            out.append(word, from, point).append(SOFT_HYPHEN);
-            from = point;
-        }
-        return out.append(word, from, word.length()).toString();
-    }
-
     /**
      * Puts soft hyphens into every breakable word of the run whose letters all belong to text
      * nodes the predicate allows (not a heading, a link, a {@code nohyphens} element) and that is

@@ -48,10 +48,6 @@ final class Rules {
         };
     }
 
-    boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     void apply(TextRun run) {
         if (steps.isEmpty()) {
             return;

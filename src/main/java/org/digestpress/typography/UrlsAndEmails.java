@@ -28,8 +28,4 @@ final class UrlsAndEmails {
             run.freeze(m.start(), m.end());
         }
     }
-
-    static boolean looksLikeAddress(String token) {
-        return ADDRESS.matcher(token).find();
-    }
 }
