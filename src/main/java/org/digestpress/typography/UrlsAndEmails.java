@@ -1,0 +1,31 @@
+package org.digestpress.typography;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds addresses in running text and freezes them, so no rule turns their hyphens into dashes or
+ * their quotes into guillemets, and no soft hyphen lands inside them (a reader copying a URL from
+ * the PDF must get the URL).
+ */
+final class UrlsAndEmails {
+    private static final String TAIL = "[^\\s\\u00A0\\u202F<>\"«»“”„\\uFFFC]*[^\\s\\u00A0\\u202F<>\"«»“”„\\uFFFC.,;:!?)\\]}'’…]";
+    private static final Pattern ADDRESS = Pattern.compile(
+            // scheme URLs and www. hosts
+            "(?i)(?:\\b(?:https?|ftp)://|\\bmailto:|\\bwww\\.)" + TAIL
+                    // e-mail addresses
+                    + "|[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+"
+                    // bare domains with a common top-level domain, with or without a path
+                    + "|(?<![\\p{L}\\p{N}@.\\-])(?:[\\p{L}\\p{N}\\-]+\\.)+(?:com|org|net|ru|рф|su|io|gov|edu|info|uk|de|eu|me|dev|app)"
+                    + "(?![\\p{L}\\p{N}\\-])(?:/" + TAIL + ")?");
+
+    private UrlsAndEmails() {
+    }
+
+    static void freeze(TextRun run) {
+        Matcher m = ADDRESS.matcher(run.text());
+        while (m.find()) {
+            run.freeze(m.start(), m.end());
+        }
+    }
+}
