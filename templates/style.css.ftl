@@ -104,7 +104,9 @@ li { margin-bottom: 1mm; }
 .article__image img { width: 100%; }
 .article__caption { font-family: "PT Sans"; font-size: 8.5pt; line-height: 1.3; color: #4a555c; margin: 1.5mm 0 0 0; }
 .article__credit { color: #7a858b; }
-.article__body p { text-align: justify; hyphens: auto; text-indent: 0; }
+.article__body p { text-align: justify; text-indent: 0; }
+/* Bounded justification: never letter-space a line, stretch word gaps only so far. */
+body { -fs-max-justification-inter-word: 4pt; -fs-max-justification-inter-char: 0; }
 .article__body h3 { font-size: 12pt; color: ${primary}; margin: 4.5mm 0 1.8mm 0; }
 .article__body h4 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm 0; }
 .article__body li { text-align: justify; hyphens: auto; }
@@ -142,7 +144,7 @@ li { margin-bottom: 1mm; }
 .figure__caption { font-family: "PT Sans"; font-size: 8.5pt; color: #3d474d; margin: 1.5mm 0 0 0; }
 .figure__source { font-family: "PT Sans"; font-size: 8pt; color: #5b676e; margin: 1mm 0 0 0; }
 object { display: block; }
-.table { width: 100%; border-collapse: collapse; font-family: "PT Sans"; font-size: 8.8pt; line-height: 1.3;
+.table { width: 100%; table-layout: fixed; border-collapse: collapse; font-family: "PT Sans"; font-size: 8.8pt; line-height: 1.3;
   -fs-table-paginate: paginate; border-top: 1.2pt solid ${primary}; border-bottom: 1.2pt solid ${primary}; }
 .table th { font-weight: bold; text-align: left; vertical-align: bottom; padding: 1.6mm 2mm; background-color: ${tint};
   border-bottom: 0.8pt solid ${primary}; }

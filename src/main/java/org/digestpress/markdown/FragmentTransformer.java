@@ -214,6 +214,7 @@ final class FragmentTransformer {
                 }
             }
             wrapper.appendChild(table);
+            sizeColumns(table);
             String existing = table.getAttribute("class");
             table.setAttribute("class", (existing.isBlank() ? "" : existing + " ") + "table");
             for (String cell : List.of("th", "td")) {
@@ -228,6 +229,51 @@ final class FragmentTransformer {
                 }
             }
         }
+    }
+
+    /**
+     * Gives each column a share of the width by what it holds: the longest cell text, but for the
+     * header only its longest word (headers may wrap). Without this the renderer sizes columns by
+     * their unbroken header text and squeezes a column of region names into a sliver.
+     */
+    private void sizeColumns(Element table) {
+        NodeList rows = table.getElementsByTagName("tr");
+        double[] weight = null;
+        for (int r = 0; r < rows.getLength(); r++) {
+            List<Element> cells = new ArrayList<>();
+            for (Node c = rows.item(r).getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element e) {
+                    if (e.hasAttribute("colspan") || e.hasAttribute("rowspan")) {
+                        return; // spanning cells: leave sizing to the renderer
+                    }
+                    cells.add(e);
+                }
+            }
+            if (weight == null) {
+                weight = new double[cells.size()];
+            }
+            if (cells.size() != weight.length) {
+                return;
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                String text = cells.get(i).getTextContent().strip();
+                double need = cells.get(i).getTagName().equals("th")
+                        ? java.util.Arrays.stream(text.split("\\s+")).mapToInt(String::length).max().orElse(1)
+                        : Math.min(text.length(), 40);
+                weight[i] = Math.max(weight[i], Math.max(4, need));
+            }
+        }
+        if (weight == null || weight.length < 2) {
+            return;
+        }
+        double total = java.util.Arrays.stream(weight).sum();
+        Element group = dom.createElement("colgroup");
+        for (double w : weight) {
+            Element col = dom.createElement("col");
+            col.setAttribute("style", String.format(java.util.Locale.ROOT, "width: %.1f%%", 100 * w / total));
+            group.appendChild(col);
+        }
+        table.insertBefore(group, table.getFirstChild());
     }
 
     private Element captionNear(Element table) {
