@@ -1,5 +1,6 @@
 package org.digestpress.chart;
 
+import java.awt.Font;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.FieldPosition;
@@ -24,8 +25,15 @@ final class ChartNumberFormat extends NumberFormat {
     private final int maxFraction;
     private final boolean percent;
     private final ChartLabels labels;
+    /** When set, output is fitted to what this font can show (see {@link GlyphSubstitutes}). */
+    private final Font drawingFont;
 
     private ChartNumberFormat(ChartLabels labels, int minFraction, int maxFraction, boolean percent) {
+        this(labels, minFraction, maxFraction, percent, null);
+    }
+
+    private ChartNumberFormat(ChartLabels labels, int minFraction, int maxFraction, boolean percent,
+                              Font drawingFont) {
         this.labels = labels;
         this.decimal = labels.get("number.decimal");
         this.grouping = labels.get("number.grouping");
@@ -34,6 +42,12 @@ final class ChartNumberFormat extends NumberFormat {
         this.minFraction = minFraction;
         this.maxFraction = maxFraction;
         this.percent = percent;
+        this.drawingFont = drawingFont;
+    }
+
+    /** The same format for text drawn in {@code font}: characters it lacks get stand-ins. */
+    ChartNumberFormat drawnWith(Font font) {
+        return new ChartNumberFormat(labels, minFraction, maxFraction, percent, font);
     }
 
     /** Plain numbers with between {@code minFraction} and {@code maxFraction} decimals. */
@@ -70,7 +84,7 @@ final class ChartNumberFormat extends NumberFormat {
         }
         String result = percent ? labels.fill("number.percent", Map.of("number", text.toString()))
                 : text.toString();
-        return toAppendTo.append(result);
+        return toAppendTo.append(drawingFont == null ? result : GlyphSubstitutes.fit(result, drawingFont));
     }
 
     private String group(String digits) {
@@ -99,7 +113,8 @@ final class ChartNumberFormat extends NumberFormat {
     @Override
     public boolean equals(Object other) {
         return other instanceof ChartNumberFormat that && that.labels == labels
-                && that.minFraction == minFraction && that.maxFraction == maxFraction && that.percent == percent;
+                && that.minFraction == minFraction && that.maxFraction == maxFraction && that.percent == percent
+                && java.util.Objects.equals(that.drawingFont, drawingFont);
     }
 
     @Override
