@@ -7,8 +7,10 @@ import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -20,15 +22,15 @@ import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.RingPlot;
-import org.jfree.chart.renderer.AreaRendererEndType;
 import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
-import org.jfree.chart.renderer.category.AreaRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
-import org.jfree.chart.renderer.category.StackedAreaRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -74,6 +76,12 @@ final class ChartModelBuilder {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
         chart.setPadding(new RectangleInsets(2, 0, 2, 0));
+        if (spec.unit() != null && unitAboveChart(spec)) {
+            // Horizontal, above the value axis, as newspapers set it: a rotated axis label reads
+            // badly and costs a column of width.
+            chart.addSubtitle(new TextTitle(drawable(spec.unit()), font, style.quietTextColor(), RectangleEdge.TOP,
+                    HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM, new RectangleInsets(0, 0, 6, 0)));
+        }
         if (legend) {
             LegendTitle legendTitle = chart.getLegend();
             legendTitle.setPosition(RectangleEdge.BOTTOM);
@@ -107,7 +115,8 @@ final class ChartModelBuilder {
         categoryAxis.setUpperMargin(bars ? 0.03 : 0.02);
         categoryAxis.setCategoryMargin(bars ? 0.35 : 0);
 
-        NumberAxis valueAxis = new NumberAxis(spec.unit() == null ? null : drawable(spec.unit()));
+        // Only horizontal bars keep the unit as an axis label: their value axis is horizontal.
+        NumberAxis valueAxis = new NumberAxis(spec.unit() == null || unitAboveChart(spec) ? null : drawable(spec.unit()));
         valueAxis.setLabelFont(font);
         valueAxis.setLabelPaint(style.quietTextColor());
         valueAxis.setTickLabelFont(font);
@@ -115,12 +124,30 @@ final class ChartModelBuilder {
         valueAxis.setAxisLineVisible(false);
         valueAxis.setTickMarksVisible(false);
         valueAxis.setMinorTickMarksVisible(false);
-        valueAxis.setNumberFormatOverride(ChartNumberFormat.numbers(labels, 0, Math.max(2, spec.fractionDigits())).drawnWith(font));
+        ChartNumberFormat tickFormat = ChartNumberFormat.numbers(labels, 0, Math.max(2, spec.fractionDigits()));
+        if (largestMagnitude(spec) * 1.15 >= 10_000) {
+            // Tick labels are a column: once some have five digits, four-digit ones are grouped too.
+            tickFormat = tickFormat.groupingFromThousands();
+        }
+        valueAxis.setNumberFormatOverride(tickFormat.drawnWith(font));
+        // Generous insets along the axis make JFreeChart pick a coarser tick unit: about one
+        // gridline per 30 px or more, whatever size the chart is finally drawn at, not one per label.
+        valueAxis.setTickLabelInsets(kind == ChartKind.HBAR
+                ? new RectangleInsets(4, 10, 0, 10)
+                : new RectangleInsets(8, 0, 8, 6));
         valueAxis.setAutoRangeIncludesZero(kind != ChartKind.LINE);
         valueAxis.setUpperMargin(spec.valueLabels() ? 0.12 : 0.05);
         valueAxis.setLowerMargin(kind == ChartKind.LINE ? 0.08 : 0.05);
         if (allWholeNumbers(spec)) {
             valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        if (kind != ChartKind.HBAR) {
+            // The height is known (millimetres), so the scale can be fixed now, gridline to gridline.
+            // Horizontal bars keep JFreeChart's automatic ticks: their width is a share of a text
+            // width this stage does not know.
+            NiceScale scale = scale(spec);
+            valueAxis.setRange(scale.lower(), scale.upper());
+            valueAxis.setTickUnit(new NumberTickUnit(scale.step()), false, true);
         }
 
         AbstractCategoryItemRenderer renderer = renderer(spec);
@@ -137,7 +164,9 @@ final class ChartModelBuilder {
         plot.setRangeZeroBaselinePaint(AXIS);
         plot.setRangeZeroBaselineStroke(new BasicStroke(0.75f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setInsets(new RectangleInsets(6, 0, 0, 8));
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        // Horizontal bars end in a tick label centred on the plot's right edge: leave it room.
+        plot.setInsets(new RectangleInsets(4, 0, 0, kind == ChartKind.HBAR ? 24 : 8));
         return plot;
     }
 
@@ -167,8 +196,7 @@ final class ChartModelBuilder {
             }
             case AREA -> {
                 // Several series stack: overlapping opaque areas would hide the ones behind.
-                AreaRenderer area = spec.series().size() > 1 ? new StackedAreaRenderer() : new AreaRenderer();
-                area.setEndType(AreaRendererEndType.TRUNCATE);
+                SeamlessAreaRenderer area = new SeamlessAreaRenderer();
                 area.setItemLabelAnchorOffset(4);
                 renderer = area;
             }
@@ -237,7 +265,10 @@ final class ChartModelBuilder {
         plot.setDefaultSectionOutlinePaint(Color.WHITE);
         plot.setDefaultSectionOutlineStroke(new BasicStroke(1.5f));
         plot.setIgnoreZeroValues(true);
-        plot.setInteriorGap(0.02);
+        plot.setInteriorGap(0.03);
+        // Labels of slices near the top or bottom sit above or below the circle: keep them inside
+        // the drawing, which is clipped to its box.
+        plot.setInsets(new RectangleInsets(12, 4, 12, 4));
         plot.setLabelGap(0.02);
         plot.setMaximumLabelWidth(0.24);
         plot.setLabelFont(font);
@@ -264,6 +295,60 @@ final class ChartModelBuilder {
 
     private String drawable(String label) {
         return GlyphSubstitutes.fit(label, font);
+    }
+
+    private NiceScale scale(ChartSpec spec) {
+        boolean stacked = spec.kind() == ChartKind.STACKED_BAR || spec.kind() == ChartKind.AREA;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < spec.categories().size(); c++) {
+            double sum = 0;
+            for (ChartSpec.Series s : spec.series()) {
+                Double v = s.values().get(c);
+                if (v == null) {
+                    continue;
+                }
+                sum += v;
+                min = Math.min(min, stacked ? sum : v);
+                max = Math.max(max, stacked ? sum : v);
+            }
+        }
+        if (spec.kind() != ChartKind.LINE) {
+            // Bars and areas are read by their length: the axis must start at zero.
+            min = Math.min(min, 0);
+            max = Math.max(max, 0);
+        }
+        double plotPx = spec.heightMm() * 96 / 25.4 - 30
+                - (spec.series().size() > 1 ? 30 : 0) - (spec.unit() != null ? 22 : 0);
+        int intervals = (int) Math.max(3, Math.min(8, Math.floor(plotPx / 38)));
+        boolean labelsAbove = spec.valueLabels() && spec.kind() != ChartKind.STACKED_BAR;
+        NiceScale scale = NiceScale.of(min, max, intervals, allWholeNumbers(spec), labelsAbove ? 0.08 : 0);
+        if (spec.kind() == ChartKind.LINE && scale.lower() == min && min != 0) {
+            // A line touching the bottom of the plot reads as a floor in the data.
+            scale = NiceScale.of(min - scale.step() / 2, max, intervals, allWholeNumbers(spec), labelsAbove ? 0.08 : 0);
+        }
+        return scale;
+    }
+
+    /** Every chart but horizontal bars; pies only when they print values the unit applies to. */
+    private static boolean unitAboveChart(ChartSpec spec) {
+        return spec.kind() != ChartKind.HBAR && (!spec.kind().isCircular() || spec.valueLabels());
+    }
+
+    /** The largest absolute value the value axis must reach; stacked kinds add up per category. */
+    private static double largestMagnitude(ChartSpec spec) {
+        boolean stacked = spec.kind() == ChartKind.STACKED_BAR || spec.kind() == ChartKind.AREA;
+        double largest = 0;
+        for (int c = 0; c < spec.categories().size(); c++) {
+            double sum = 0;
+            for (ChartSpec.Series s : spec.series()) {
+                Double v = s.values().get(c);
+                double magnitude = v == null ? 0 : Math.abs(v);
+                sum = stacked ? sum + magnitude : Math.max(sum, magnitude);
+            }
+            largest = Math.max(largest, sum);
+        }
+        return largest;
     }
 
     private static boolean allWholeNumbers(ChartSpec spec) {

@@ -29,15 +29,16 @@ final class ChartNumberFormat extends NumberFormat {
     private final Font drawingFont;
 
     private ChartNumberFormat(ChartLabels labels, int minFraction, int maxFraction, boolean percent) {
-        this(labels, minFraction, maxFraction, percent, null);
+        this(labels, minFraction, maxFraction, percent, null,
+                Double.parseDouble(labels.get("number.grouping.from")));
     }
 
     private ChartNumberFormat(ChartLabels labels, int minFraction, int maxFraction, boolean percent,
-                              Font drawingFont) {
+                              Font drawingFont, double groupingFrom) {
         this.labels = labels;
         this.decimal = labels.get("number.decimal");
         this.grouping = labels.get("number.grouping");
-        this.groupingFrom = Double.parseDouble(labels.get("number.grouping.from"));
+        this.groupingFrom = groupingFrom;
         this.minus = labels.get("number.minus");
         this.minFraction = minFraction;
         this.maxFraction = maxFraction;
@@ -45,9 +46,14 @@ final class ChartNumberFormat extends NumberFormat {
         this.drawingFont = drawingFont;
     }
 
+    /** The same format grouping every number from 1 000 up, for columns of mixed widths. */
+    ChartNumberFormat groupingFromThousands() {
+        return new ChartNumberFormat(labels, minFraction, maxFraction, percent, drawingFont, Math.min(groupingFrom, 1000));
+    }
+
     /** The same format for text drawn in {@code font}: characters it lacks get stand-ins. */
     ChartNumberFormat drawnWith(Font font) {
-        return new ChartNumberFormat(labels, minFraction, maxFraction, percent, font);
+        return new ChartNumberFormat(labels, minFraction, maxFraction, percent, font, groupingFrom);
     }
 
     /** Plain numbers with between {@code minFraction} and {@code maxFraction} decimals. */
@@ -114,7 +120,7 @@ final class ChartNumberFormat extends NumberFormat {
     public boolean equals(Object other) {
         return other instanceof ChartNumberFormat that && that.labels == labels
                 && that.minFraction == minFraction && that.maxFraction == maxFraction && that.percent == percent
-                && java.util.Objects.equals(that.drawingFont, drawingFont);
+                && that.groupingFrom == groupingFrom && java.util.Objects.equals(that.drawingFont, drawingFont);
     }
 
     @Override
