@@ -104,18 +104,18 @@ final class ChartSpecReader {
         List<ScalarNode> y = columns(entries.get("y"));
 
         DataTable table = null;
-        Node dataNode = null;
+        Node dataKey = null;
         if (data != null && rows == null) {
-            dataNode = data.getValueNode();
-            table = csv(dataNode);
+            dataKey = data.getKeyNode();
+            table = csv(data.getValueNode());
         } else if (rows != null && data == null) {
-            dataNode = rows.getValueNode();
-            table = inlineRows(dataNode);
+            dataKey = rows.getKeyNode();
+            table = inlineRows(rows.getValueNode());
         }
         if (table == null || x == null || y == null || failed) {
             return null;
         }
-        return withData(kind, table, dataNode, entries.get("x").getValueNode(), y, id, title, unit, valueLabels,
+        return withData(kind, table, dataKey, entries.get("x").getValueNode(), y, id, title, unit, valueLabels,
                 caption, source, alt, width, height);
     }
 
@@ -348,7 +348,8 @@ final class ChartSpecReader {
         return new DataTable(block.file(), List.copyOf(cells.get(0)), line(rowNodes.get(0)), List.copyOf(rows));
     }
 
-    private ChartSpec withData(ChartKind kind, DataTable table, Node dataNode, Node xNode, List<ScalarNode> yNodes,
+    /** @param dataKey the {@code data:} or {@code rows:} key, where whole-table problems are reported */
+    private ChartSpec withData(ChartKind kind, DataTable table, Node dataKey, Node xNode, List<ScalarNode> yNodes,
                                String id, String title, String unit, boolean valueLabels, String caption,
                                String source, String alt, double width, double height) {
         List<String> header = table.header();
@@ -362,13 +363,13 @@ final class ChartSpecReader {
             }
         }
         if (table.rows().isEmpty()) {
-            error(dataNode, (table.file().equals(block.file()) ? "'rows'" : "CSV file '" + table.file().getFileName() + "'")
+            error(dataKey, (table.file().equals(block.file()) ? "'rows'" : "CSV file '" + table.file().getFileName() + "'")
                     + " has a header but no data rows.");
         }
         for (DataTable.Row row : table.rows()) {
             if (row.cells().size() != header.size()) {
-                error(table.file(), row.line(), "Row " + row.number() + " has " + row.cells().size()
-                        + " cells, but the header has " + header.size() + ".");
+                error(table.file(), row.line(), "Row " + row.number() + " has " + cells(row.cells().size())
+                        + ", but the header has " + header.size() + ".");
             }
         }
         String available = String.join(", ", header);
@@ -441,10 +442,10 @@ final class ChartSpecReader {
             }
         }
         if (!failed && !anyValue) {
-            error(dataNode, "The chart data has no values in the y columns.");
+            error(dataKey, "The chart data has no values in the y columns.");
         }
         if (!failed && kind.isCircular() && values.get(0).stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-            error(dataNode, "A " + kind.yamlName() + " chart needs values that add up to more than zero.");
+            error(dataKey, "A " + kind.yamlName() + " chart needs values that add up to more than zero.");
         }
         if (failed) {
             return null;
@@ -470,6 +471,10 @@ final class ChartSpecReader {
             return s.contains(".") ? s : s.replace(',', '.');
         }
         return s.replace(",", "");
+    }
+
+    private static String cells(int count) {
+        return count == 1 ? "1 cell" : count + " cells";
     }
 
     private static String blankToNull(String s) {

@@ -77,7 +77,9 @@ final class CsvReader {
         }
         List<DataTable.Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
-            rows.add(new DataTable.Row(r + 1, lines.get(r), List.copyOf(records.get(r))));
+            // Row number = line number, as a spreadsheet opening the file would number it
+            // (blank lines included); they differ only after a quoted cell spanning lines.
+            rows.add(new DataTable.Row(lines.get(r), lines.get(r), List.copyOf(records.get(r))));
         }
         return new DataTable(file, List.copyOf(records.get(0)), lines.get(0), List.copyOf(rows));
     }

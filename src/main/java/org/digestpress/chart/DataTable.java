@@ -16,7 +16,8 @@ import java.util.List;
 record DataTable(Path file, List<String> header, int headerLine, List<Row> rows) {
 
     /**
-     * @param number spreadsheet-style row number: the header is row 1, the first data row is 2
+     * @param number the row number an editor sees: the header is row 1; in a CSV file the row's
+     *               line (as a spreadsheet shows it), in inline {@code rows} its place in the list
      * @param line   1-based line of the row in the table's file
      */
     record Row(int number, int line, List<String> cells) {
