@@ -9,6 +9,9 @@ import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
@@ -31,6 +34,8 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.chart.text.TextBlockAnchor;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -110,7 +115,14 @@ final class ChartModelBuilder {
         categoryAxis.setTickLabelPaint(style.textColor());
         categoryAxis.setAxisLinePaint(AXIS);
         categoryAxis.setTickMarksVisible(false);
-        categoryAxis.setMaximumCategoryLabelLines(2);
+        categoryAxis.setMaximumCategoryLabelLines(3);
+        if (bars && kind != ChartKind.HBAR) {
+            // JFreeChart wraps a label to the width of its bar group alone; let it use most of the
+            // gap between groups too, or "Центральный" breaks mid-word under a narrow bar.
+            categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(
+                    CategoryLabelPositions.STANDARD, new CategoryLabelPosition(RectangleAnchor.TOP,
+                            TextBlockAnchor.TOP_CENTER, CategoryLabelWidthType.CATEGORY, 1.5f)));
+        }
         categoryAxis.setLowerMargin(bars ? 0.03 : 0.02);
         categoryAxis.setUpperMargin(bars ? 0.03 : 0.02);
         categoryAxis.setCategoryMargin(bars ? 0.35 : 0);
@@ -322,10 +334,12 @@ final class ChartModelBuilder {
                 - (spec.series().size() > 1 ? 30 : 0) - (spec.unit() != null ? 22 : 0);
         int intervals = (int) Math.max(3, Math.min(8, Math.floor(plotPx / 38)));
         boolean labelsAbove = spec.valueLabels() && spec.kind() != ChartKind.STACKED_BAR;
-        NiceScale scale = NiceScale.of(min, max, intervals, allWholeNumbers(spec), labelsAbove ? 0.08 : 0);
+        // Room above the highest value for its label (about 20 px), so it never sits on a gridline.
+        double headroom = labelsAbove ? 20 / plotPx : 0;
+        NiceScale scale = NiceScale.of(min, max, intervals, allWholeNumbers(spec), headroom);
         if (spec.kind() == ChartKind.LINE && scale.lower() == min && min != 0) {
             // A line touching the bottom of the plot reads as a floor in the data.
-            scale = NiceScale.of(min - scale.step() / 2, max, intervals, allWholeNumbers(spec), labelsAbove ? 0.08 : 0);
+            scale = NiceScale.of(min - scale.step() / 2, max, intervals, allWholeNumbers(spec), headroom);
         }
         return scale;
     }

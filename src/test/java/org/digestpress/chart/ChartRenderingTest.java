@@ -131,7 +131,22 @@ class ChartRenderingTest {
                     x: Source
                     y: TWh
                     labels: true
-                    """, List.of("Gas", "Nuclear", "Hydro", "Coal", "Wind and solar", "44.1%", "460.2")));
+                    """, List.of("Gas", "Nuclear", "Hydro", "Coal", "Wind and solar", "44.1%", "460.2")),
+            new Case("narrow bar, long names", "ru", """
+                    type: bar
+                    title: Вакансии по округам
+                    width: 0.5
+                    height: 60
+                    rows:
+                      - [Округ, Вакансии]
+                      - [Центральный федеральный округ, 182400]
+                      - [Северо-Западный, 64100]
+                      - [Приволжский федеральный округ, 97300]
+                    x: Округ
+                    y: Вакансии
+                    unit: вакансий
+                    labels: true
+                    """, List.of("Центральный", "федеральный", "Западный", "182 400", "64 100", "вакансий")));
 
     private static PDDocument document;
     private static final List<ChartFigure> figures = new ArrayList<>();
