@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.util.List;
 
 import org.digestpress.markdown.ChartBlockHandler.ChartFigure;
@@ -69,5 +74,31 @@ class ChartObjectDrawerTest {
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).message().contains("U+2192"), warnings.get(0)::toString);
         assertEquals(ChartBlocks.FIRST_LINE, warnings.get(0).line());
+    }
+
+    /** In PDF/A mode openhtmltopdf drops text in unregistered fonts silently: the labels must survive. */
+    @Test
+    void labelsSurviveArchivalRendering() throws Exception {
+        ChartCompiler compiler = new ChartCompiler(ChartBlocks.STYLE);
+        ChartFigure figure = compiler.render(ChartBlocks.block("k", "ru", """
+                type: bar
+                title: Выручка
+                rows: [[Год, Выручка], [2023, 5], [2024, 12500]]
+                x: Год
+                y: Выручка
+                unit: млн руб.
+                labels: true
+                """), new Problems());
+        assertNotNull(figure);
+        byte[] pdf = ChartPdf.render(compiler, List.of(figure.objectXhtml()), true);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replace('\u00A0', ' ');
+            for (String expected : List.of("2023", "2024", "12 500", "млн руб.")) {
+                assertTrue(text.contains(expected), () -> "'" + expected + "' not in: " + text);
+            }
+            for (PDFont font : ChartPdf.fonts(document.getPage(0))) {
+                assertTrue(font.isEmbedded(), font::getName);
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.digestpress.chart;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,8 +56,14 @@ final class ChartPdf {
 
     /** One A4 page (170 mm text width) per placeholder, nothing else on the page. */
     static byte[] render(ChartCompiler compiler, List<String> objects) {
+        return render(compiler, objects, false);
+    }
+
+    /** @param archival render as the pdf stage will: PDF/A-3u with PDF/UA tagging and an sRGB profile */
+    static byte[] render(ChartCompiler compiler, List<String> objects, boolean archival) {
         registerFontsWithAwt();
-        StringBuilder html = new StringBuilder("<html lang=\"ru\"><head><title>charts</title><style>"
+        StringBuilder html = new StringBuilder("<html lang=\"ru\"><head><title>charts</title>"
+                + "<meta name=\"subject\" content=\"charts\"/><style>"
                 + "@page { size: A4; margin: 20mm } body { margin: 0; font-family: 'PT Sans' }"
                 + " .page { page-break-after: always } object { display: block }</style></head><body>");
         for (String object : objects) {
@@ -69,6 +77,11 @@ final class ChartPdf {
                     FontStyle.valueOf(face[2]), true);
         }
         builder.useObjectDrawerFactory(ChartObjectDrawer.objectDrawerFactory(compiler));
+        if (archival) {
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
+            builder.usePdfUaAccessibility(true);
+            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        }
         builder.withHtmlContent(html.toString(), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         builder.toStream(out);
