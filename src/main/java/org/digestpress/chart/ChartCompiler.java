@@ -1,0 +1,114 @@
+package org.digestpress.chart;
+
+import java.awt.Font;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.digestpress.markdown.ChartBlock;
+import org.digestpress.markdown.ChartBlockHandler;
+import org.digestpress.problem.Problems;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The chart stage: reads each {@code ```chart} block, checks it against its data, builds the
+ * chart and hands the markdown stage an {@code <object>} placeholder for it. The built charts stay
+ * here, keyed by block, until {@link ChartObjectDrawer} draws them into the PDF; so one compiler
+ * serves one issue, and the same instance must be given to the PDF builder's object drawer factory.
+ */
+public final class ChartCompiler implements ChartBlockHandler {
+
+    /** The {@code type} of the placeholder {@code <object>}; the drawer factory answers to it. */
+    public static final String OBJECT_TYPE = "application/x-digestpress-chart";
+
+    private final ChartStyle style;
+    private final Map<String, JFreeChart> charts = new ConcurrentHashMap<>();
+
+    public ChartCompiler(ChartStyle style) {
+        this.style = Objects.requireNonNull(style, "style");
+    }
+
+    public ChartStyle style() {
+        return style;
+    }
+
+    @Override
+    public ChartFigure render(ChartBlock block, Problems problems) {
+        ChartSpec spec = new ChartSpecReader(block, problems).read();
+        if (spec == null) {
+            return null;
+        }
+        ChartLabels labels = ChartLabels.forLanguage(block.language());
+        ChartModelBuilder builder = new ChartModelBuilder(style, labels);
+        reportMissingGlyphs(block, spec, builder.font(), problems);
+        charts.put(block.key(), builder.build(spec));
+        String alt = spec.alt() != null ? spec.alt() : AltText.describe(spec, labels);
+        return new ChartFigure(spec.id(), spec.title(), spec.caption(), spec.source(), objectXhtml(block.key(), spec, alt));
+    }
+
+    /**
+     * Warns about characters in drawn labels the chart font cannot show: openhtmltopdf would turn
+     * such a label into outlines, or AWT into empty boxes. Checked only when AWT knows the family;
+     * otherwise the drawer stops the run with a clearer message.
+     */
+    private static void reportMissingGlyphs(ChartBlock block, ChartSpec spec, Font font, Problems problems) {
+        if (!font.getFamily().equals(font.getName())) {
+            return;
+        }
+        List<String> drawn = new ArrayList<>(spec.categories());
+        spec.series().forEach(s -> drawn.add(s.name()));
+        if (spec.unit() != null) {
+            drawn.add(spec.unit());
+        }
+        for (String text : drawn) {
+            int missing = GlyphSubstitutes.firstMissing(text, font);
+            if (missing >= 0) {
+                problems.warning(block.file(), block.firstLine(), 0, String.format(Locale.ROOT,
+                        "The chart font %s has no glyph for '%s' (U+%04X) in '%s'; that label will not print as text.",
+                        font.getFamily(), Character.toString(missing), missing, text));
+            }
+        }
+    }
+
+    /** The chart built for the block with this key, or null when there is none (it had errors). */
+    JFreeChart compiledChart(String key) {
+        return key == null ? null : charts.get(key);
+    }
+
+    private static String objectXhtml(String key, ChartSpec spec, String alt) {
+        String size = "width:" + plain(spec.width() * 100) + "%;height:" + plain(spec.heightMm()) + "mm";
+        return "<object type=\"" + OBJECT_TYPE + "\" data-chart=\"" + escape(key) + "\" style=\"" + size
+                + "\" alt=\"" + escape(alt) + "\"></object>";
+    }
+
+    /** 60.0 → "60", 33.3333 → "33.33": CSS wants no exponent and no needless digits. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** For a double-quoted XML attribute; line breaks become spaces, other controls are dropped. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\n', '\r', '\t' -> out.append(' ');
+                default -> {
+                    if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
