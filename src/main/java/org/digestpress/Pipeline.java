@@ -1,5 +1,6 @@
 package org.digestpress;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,7 +22,9 @@ import org.digestpress.content.PublicationLoader;
 import org.digestpress.content.References;
 import org.digestpress.layout.IssueLayout;
 import org.digestpress.layout.IssueView;
-import org.digestpress.markdown.ChartBlockHandler;
+import org.digestpress.chart.ChartCompiler;
+import org.digestpress.chart.ChartObjectDrawer;
+import org.digestpress.chart.ChartStyle;
 import org.digestpress.markdown.MarkdownRenderer;
 import org.digestpress.pdf.DocumentInfo;
 import org.digestpress.pdf.FontSet;
@@ -65,8 +68,11 @@ public final class Pipeline {
         }
 
         FontSet fonts = FontSet.load(request.fonts());
-        ChartBlockHandler charts = null;
-        FSObjectDrawerFactory drawers = null;
+        // Fonts are registered with AWT (FontSet.load) before any chart is built.
+        ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
+                Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
+                Color.decode(publication.brand().text())));
+        FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
         References references = new References(publication.root());
         MarkdownRenderer markdown = new MarkdownRenderer(references, labels, charts);
 
