@@ -21,7 +21,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** What CI publishing archived PDFs relies on: PDF/A that veraPDF accepts, and identical bytes. */
-class ArchiveQualityTest {
+public class ArchiveQualityTest {
 
     @TempDir
     Path temp;
@@ -41,7 +41,7 @@ class ArchiveQualityTest {
         assertCompliant(BuiltIssue.of(BuiltIssue.FIXTURE).bytes);
     }
 
-    static void assertCompliant(byte[] pdf) throws Exception {
+    public static void assertCompliant(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
                 PDFAFlavour.PDFA_2_U)) {

@@ -27,7 +27,7 @@ import org.digestpress.BuiltIssue;
 import org.junit.jupiter.api.Test;
 
 /** The fixture publication, built and read back as a reader (and a PDF viewer) would. */
-class FixtureIssuePdfTest {
+public class FixtureIssuePdfTest {
 
     private static final List<String> TITLES = List.of(
             "В Калуге открылся завод двигателей",
@@ -40,7 +40,7 @@ class FixtureIssuePdfTest {
     private final BuiltIssue issue = BuiltIssue.of(BuiltIssue.FIXTURE);
 
     /** Table-of-contents entries as printed: title → page number after the leader dots. */
-    static Map<String, Integer> contents(BuiltIssue issue, List<String> titles) {
+    public static Map<String, Integer> contents(BuiltIssue issue, List<String> titles) {
         int tocPage = issue.pagesContaining("Содержание").get(0);
         String toc = BuiltIssue.normalize(issue.page(tocPage) + " " + issue.page(tocPage + 1));
         Map<String, Integer> entries = new LinkedHashMap<>();
@@ -91,6 +91,17 @@ class FixtureIssuePdfTest {
             destination = (PDPageDestination) goTo.getDestination();
         }
         return document.getPages().indexOf(destination.getPage()) + 1;
+    }
+
+    @Test
+    void aLongTableRepeatsItsHeaderOnEveryPageItRunsOver() {
+        int first = issue.pagesContaining("Организация 01").get(0);
+        int last = issue.pagesContaining("Организация 60").get(0);
+        assertTrue(last > first, "the 60-row table runs over a page");
+        for (int page = first; page <= last; page++) {
+            assertTrue(BuiltIssue.normalize(issue.page(page)).contains("Участник Сотрудников Проектов"),
+                    "table header on page " + page);
+        }
     }
 
     @Test
