@@ -94,7 +94,7 @@ public final class PdfWriter {
                 renderer.createPDFWithoutClosing();
                 PDDocument document = renderer.getPdfDocument();
                 pages = document.getNumberOfPages();
-                makeReproducible(document, info, fingerprint(xhtml, guard));
+                makeReproducible(document, info, fingerprint(xhtml, allowedRoots, guard));
                 document.save(raw);
             }
             pdf = raw.toByteArray();
@@ -165,10 +165,18 @@ public final class PdfWriter {
         document.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
-    private static byte[] fingerprint(String xhtml, ResourceGuard guard) throws IOException {
+    /**
+     * A hash of the inputs for the trailer /ID. Folder locations are taken out first: the same
+     * publication built in another checkout must give the same bytes.
+     */
+    private static byte[] fingerprint(String xhtml, List<Path> roots, ResourceGuard guard) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(xhtml.getBytes(StandardCharsets.UTF_8));
+            String located = xhtml;
+            for (int i = 0; i < roots.size(); i++) {
+                located = located.replace(roots.get(i).toAbsolutePath().normalize().toUri().toString(), "root" + i + "/");
+            }
+            digest.update(located.getBytes(StandardCharsets.UTF_8));
             for (Path file : guard.read()) {
                 digest.update(Files.readAllBytes(file));
             }
