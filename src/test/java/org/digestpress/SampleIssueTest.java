@@ -150,7 +150,7 @@ class SampleIssueTest {
         for (int p = from; p < to; p++) {
             text.append(BuiltIssue.normalize(built.page(p))).append(' ');
         }
-        assertEquals(List.of(1, 2, 3), numbers(text.toString(), "Рис\\. (\\d+)\\. "));
+        assertEquals(List.of(1, 2, 3, 4), numbers(text.toString(), "Рис\\. (\\d+)\\. "));
         assertEquals(List.of(1, 2), numbers(text.toString(), "Таблица (\\d+)\\. "));
         assertEquals(1, built.pagesContaining("Рис. 1. Целевые доли рынка беспилотных тракторов").size(),
                 "another article starts again at 1");
@@ -163,6 +163,20 @@ class SampleIssueTest {
             out.add(Integer.parseInt(m.group(1)));
         }
         return out;
+    }
+
+    @Test
+    void researchTablesRepeatTheirHeaderWhereTheySplit() {
+        int first = built.pagesContaining("1 Москва 7413").get(0);
+        int last = built.pagesContaining("20 Омская область 96").get(0);
+        for (int page = first; page <= last; page++) {
+            assertTrue(BuiltIssue.normalize(built.page(page)).contains("Создано в 2024 г."), "header of table 1 on page " + page);
+        }
+        int firstDistrict = built.pagesContaining("Южный 8 5 6 8,5").get(0);
+        int lastDistrict = built.pagesContaining("Дальневосточный 11 3 4 5,2").get(0);
+        for (int page = firstDistrict; page <= lastDistrict; page++) {
+            assertTrue(BuiltIssue.normalize(built.page(page)).contains("Федеральный округ"), "header of table 2 on page " + page);
+        }
     }
 
     @Test

@@ -105,6 +105,15 @@ public class FixtureIssuePdfTest {
     }
 
     @Test
+    void aRawHtmlTableWithSpansIsNumberedAndRendered() {
+        List<Integer> pages = issue.pagesContaining("Таблица 2. Участники по типам");
+        assertEquals(1, pages.size());
+        String page = BuiltIssue.normalize(issue.page(pages.get(0)));
+        assertTrue(page.contains("Регион Участники Промышленность Наука"), page);
+        assertTrue(page.contains("Татарстан 120 30"), page);
+    }
+
+    @Test
     void everyFontIsEmbedded() throws IOException {
         try (PDDocument document = issue.open()) {
             List<String> fonts = new ArrayList<>();
