@@ -71,7 +71,7 @@ public final class Pipeline {
         // Fonts are registered with AWT (FontSet.load) before any chart is built.
         ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
                 Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
-                Color.decode(publication.brand().text())));
+                Color.decode(publication.brand().text())), publication.root());
         FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
         References references = new References(publication.root());
         MarkdownRenderer markdown = new MarkdownRenderer(references, labels, charts);
@@ -82,6 +82,11 @@ public final class Pipeline {
             return result(null, issue.date().toString(), problems, start);
         }
         Path output = request.output() != null ? request.output() : Path.of("out", issue.date() + ".pdf");
+        var refused = OutputCheck.output(request, output);
+        if (refused.isPresent()) {
+            problems.error(null, 0, 0, refused.get());
+            return result(null, issue.date().toString(), problems, start);
+        }
         List<Path> roots = new ArrayList<>();
         roots.add(publication.root());
         request.templates().folder().ifPresent(roots::add);

@@ -24,18 +24,30 @@ public interface Assets {
     String describe();
 
     static Assets directory(Path dir) {
+        return directory(dir, "assets");
+    }
+
+    /**
+     * A real folder of {@code kind} ("templates", "fonts"); a folder that does not exist is a broken
+     * installation. Files are read only when they lie inside it with every link followed.
+     */
+    static Assets directory(Path dir, String kind) {
         Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new InstallationProblem("The " + kind + " folder " + dir + " does not exist"
+                    + (Files.exists(root) ? " as a folder" : "") + ".");
+        }
         return new Assets() {
             @Override
             public Optional<byte[]> read(String name) {
                 Path file = root.resolve(name).normalize();
-                if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                if (!file.startsWith(root) || !Files.isRegularFile(file) || !Confinement.inside(file, root)) {
                     return Optional.empty();
                 }
                 try {
                     return Optional.of(Files.readAllBytes(file));
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new InstallationProblem("The file " + file + " cannot be read: " + e.getMessage() + ".", e);
                 }
             }
 

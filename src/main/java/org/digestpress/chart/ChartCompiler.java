@@ -26,10 +26,18 @@ public final class ChartCompiler implements ChartBlockHandler {
     public static final String OBJECT_TYPE = "application/x-digestpress-chart";
 
     private final ChartStyle style;
+    private final java.nio.file.Path root;
     private final Map<String, JFreeChart> charts = new ConcurrentHashMap<>();
 
+    /** A compiler whose CSV files must lie in the folder of the article that uses them (or below it). */
     public ChartCompiler(ChartStyle style) {
+        this(style, null);
+    }
+
+    /** @param root the publication folder: CSV files outside it (links followed) are refused */
+    public ChartCompiler(ChartStyle style, java.nio.file.Path root) {
         this.style = Objects.requireNonNull(style, "style");
+        this.root = root;
     }
 
     public ChartStyle style() {
@@ -38,7 +46,8 @@ public final class ChartCompiler implements ChartBlockHandler {
 
     @Override
     public ChartFigure render(ChartBlock block, Problems problems) {
-        ChartSpec spec = new ChartSpecReader(block, problems).read();
+        ChartSpec spec = new ChartSpecReader(block,
+                root != null ? root : block.file().toAbsolutePath().getParent(), problems).read();
         if (spec == null) {
             return null;
         }

@@ -27,6 +27,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.digestpress.assets.Confinement;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -54,11 +55,14 @@ final class ChartSpecReader {
     private static final Pattern SCHEME_OR_DRIVE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     private final ChartBlock block;
+    private final Path root;
     private final Problems problems;
     private boolean failed;
 
-    ChartSpecReader(ChartBlock block, Problems problems) {
+    /** @param root the folder CSV files must lie in (the publication), links followed */
+    ChartSpecReader(ChartBlock block, Path root, Problems problems) {
         this.block = block;
+        this.root = root.toAbsolutePath().normalize();
         this.problems = problems;
     }
 
@@ -286,6 +290,12 @@ final class ChartSpecReader {
             file = folder.resolve(relative).normalize();
         } catch (InvalidPathException e) {
             error(dataNode, "'data' is not a usable file path: '" + ref + "'.");
+            return null;
+        }
+        // Checked before the file is even looked at: nothing about a file outside may reach the output.
+        if (!file.startsWith(root) || !Confinement.inside(file, root)) {
+            error(dataNode, "CSV file '" + ref + "' is outside the publication folder (or a link to a file "
+                    + "outside it); a build reads only files inside it.");
             return null;
         }
         if (!Files.isRegularFile(file)) {

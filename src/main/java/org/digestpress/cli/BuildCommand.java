@@ -1,10 +1,13 @@
 package org.digestpress.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
+import org.digestpress.OutputCheck;
 import org.digestpress.Pipeline;
 import org.digestpress.pdf.Thumbnails;
 import picocli.CommandLine;
@@ -33,7 +36,14 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.build(options.request(output, true));
+        BuildRequest request = options.request(output, true);
+        List<String> refusals = OutputCheck.refusals(request, thumbnails);
+        if (!refusals.isEmpty()) {
+            refusals.forEach(r -> spec.commandLine().getErr().println("digest: " + r));
+            spec.commandLine().getErr().flush();
+            return DigestCommand.USAGE;
+        }
+        BuildResult result = Pipeline.build(request);
         Diagnostics.print(result, spec.commandLine().getErr());
         if (result.failed()) {
             return DigestCommand.CONTENT_ERRORS;

@@ -51,11 +51,11 @@ final class BuildOptions {
      */
     private static Assets assets(Path explicit, String name) {
         if (explicit != null) {
-            return Assets.directory(explicit);
+            return Assets.directory(explicit, name);
         }
         String home = System.getProperty("digestpress.home");
         if (home != null && Files.isDirectory(Path.of(home, name))) {
-            return Assets.directory(Path.of(home, name));
+            return Assets.directory(Path.of(home, name), name);
         }
         return Assets.classpath(name);
     }

@@ -1,9 +1,12 @@
 package org.digestpress.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
+import org.digestpress.OutputCheck;
 import org.digestpress.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +25,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.build(options.request(null, false));
+        BuildRequest request = options.request(null, false);
+        List<String> refusals = OutputCheck.refusals(request, null);
+        if (!refusals.isEmpty()) {
+            refusals.forEach(r -> spec.commandLine().getErr().println("digest: " + r));
+            spec.commandLine().getErr().flush();
+            return DigestCommand.USAGE;
+        }
+        BuildResult result = Pipeline.build(request);
         Diagnostics.print(result, spec.commandLine().getErr());
         if (result.failed()) {
             return DigestCommand.CONTENT_ERRORS;

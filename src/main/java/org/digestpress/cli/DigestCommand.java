@@ -1,5 +1,6 @@
 package org.digestpress.cli;
 
+import org.digestpress.assets.InstallationProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,6 +47,14 @@ public final class DigestCommand implements Runnable {
             e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
             return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof InstallationProblem problem) {
+                command.getErr().println("digest: " + problem.getMessage());
+                command.getErr().flush();
+                return USAGE;
+            }
+            throw e;
         });
         return commandLine.execute(args);
     }

@@ -23,7 +23,16 @@ final class Fields {
         this.mapping = mapping;
         this.file = file;
         this.problems = problems;
-        this.where = where;
+        this.where = midSentence(where);
+    }
+
+    /** "The front matter" reads "in the front matter" inside a sentence; file names stay as they are. */
+    private static String midSentence(String where) {
+        return where.matches("(A|An|The) .*") ? Character.toLowerCase(where.charAt(0)) + where.substring(1) : where;
+    }
+
+    private static String sentenceStart(String where) {
+        return where.isEmpty() ? where : Character.toUpperCase(where.charAt(0)) + where.substring(1);
     }
 
     /** Reads the root of a document, which must be a mapping; {@code null} after reporting otherwise. */
@@ -31,7 +40,7 @@ final class Fields {
         if (node instanceof YamlNode.Mapping m) {
             return new Fields(m, file, problems, where);
         }
-        problems.error(file, node.line(), node.column(), where + " must be a set of 'key: value' lines.");
+        problems.error(file, node.line(), node.column(), sentenceStart(where) + " must be a set of 'key: value' lines.");
         return null;
     }
 
@@ -69,7 +78,7 @@ final class Fields {
         if (value == null || value.isBlank()) {
             if (mapping.get(key) == null || value != null || mapping.get(key) instanceof YamlNode.Scalar) {
                 problems.error(file, mapping.get(key) == null ? mapping.line() : lineOf(key), 0,
-                        where + " needs a '" + key + "'.");
+                        sentenceStart(where) + " needs a '" + key + "'.");
             }
             return null;
         }
@@ -159,7 +168,7 @@ final class Fields {
         if (node instanceof YamlNode.Mapping m) {
             return new Fields(m, file, problems, itemWhere);
         }
-        problems.error(file, node.line(), node.column(), itemWhere + " must be a set of 'key: value' lines.");
+        problems.error(file, node.line(), node.column(), sentenceStart(itemWhere) + " must be a set of 'key: value' lines.");
         return null;
     }
 

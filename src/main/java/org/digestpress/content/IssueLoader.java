@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.digestpress.assets.Confinement;
 import org.digestpress.problem.Problems;
 
 /** Loads one issue folder: {@code issue.yaml} and the articles in its section folders. */
@@ -62,9 +63,15 @@ public final class IssueLoader {
                     + publication.root() + ".");
             return null;
         }
+        if (leadsOutside(dir, publication, problems, "The issue folder")) {
+            return null;
+        }
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             problems.error(file, 0, 0, "Every issue folder needs an issue.yaml with at least 'number' and 'date'.");
+            return null;
+        }
+        if (leadsOutside(file, publication, problems, "issue.yaml")) {
             return null;
         }
         String text = SourceText.read(file, problems);
@@ -150,19 +157,20 @@ public final class IssueLoader {
         List<IssueSection> sections = new ArrayList<>();
         for (Section section : publication.sections()) {
             Path folder = dir.resolve(section.id());
-            if (!Files.isDirectory(folder)) {
+            if (!Files.isDirectory(folder) || leadsOutside(folder, publication, problems, "The section folder")) {
                 continue;
             }
             String intro = null;
             Path introFile = folder.resolve("_intro.md");
-            if (Files.isRegularFile(introFile)) {
+            if (Files.isRegularFile(introFile) && !leadsOutside(introFile, publication, problems, "This file")) {
                 intro = SourceText.read(introFile, problems);
             } else {
                 introFile = null;
             }
             List<Ordered> ordered = new ArrayList<>();
             for (Path md : markdownFiles(folder)) {
-                if (md.getFileName().toString().startsWith("_")) {
+                if (md.getFileName().toString().startsWith("_")
+                        || leadsOutside(md, publication, problems, "This article")) {
                     continue;
                 }
                 Ordered article = loadArticle(publication, section, md, references, problems);
@@ -181,6 +189,22 @@ public final class IssueLoader {
     }
 
     private record Ordered(Article article, double weight) {
+    }
+
+    /**
+     * Reports and returns true when {@code path} is a symbolic link (or lies in a linked folder)
+     * whose target is outside the publication. Links that stay inside are fine: only where the
+     * bytes really come from matters.
+     */
+    private static boolean leadsOutside(Path path, Publication publication, Problems problems, String what) {
+        if (Confinement.inside(path, publication.root())) {
+            return false;
+        }
+        boolean folder = Files.isDirectory(path);
+        problems.error(path, folder ? 0 : 1, folder ? 0 : 1, what + " is a link to "
+                + (folder ? "a folder" : "a file") + " outside the publication folder ("
+                + Confinement.real(path) + "); a build reads only files inside it. Copy it in instead.");
+        return true;
     }
 
     private static List<Path> markdownFiles(Path folder) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.digestpress.assets.Confinement;
 import org.digestpress.problem.Problems;
 
 /** Loads and validates {@code publication.yaml}. */
@@ -32,6 +33,11 @@ public final class PublicationLoader {
         if (!Files.isRegularFile(file)) {
             problems.error(file, 0, 0, "Every publication needs a publication.yaml with its title, "
                     + "language, publisher, brand and sections; this one has none.");
+            return null;
+        }
+        if (!Confinement.inside(file, absRoot)) {
+            problems.error(file, 1, 1, "publication.yaml is a link to a file outside the publication folder ("
+                    + Confinement.real(file) + "); a build reads only files inside it. Copy it in instead.");
             return null;
         }
         String text = SourceText.read(file, problems);
@@ -86,8 +92,19 @@ public final class PublicationLoader {
         if (name == null) {
             return null;
         }
+        String email = p.string("email");
+        if (email != null && !LinkAddress.isEmail(email)) {
+            p.problems().error(p.file(), p.lineOf("email"), 0, "The publisher's 'email' must be a plain address "
+                    + "such as office@example.org, not '" + LinkAddress.printable(email) + "'.");
+            email = null;
+        }
+        String web = p.string("web");
+        if (web != null && !LinkAddress.allowed(web)) {
+            p.problems().error(p.file(), p.lineOf("web"), 0, LinkAddress.refusal("publisher's 'web' address", web));
+            web = null;
+        }
         return new Publisher(name, p.string("parent"), p.string("address"), p.string("phone"),
-                p.string("fax"), p.string("email"), p.string("web"), p.string("copyright"));
+                p.string("fax"), email, web, p.string("copyright"));
     }
 
     private static Brand readBrand(Fields fields, References references) {
@@ -183,8 +200,13 @@ public final class PublicationLoader {
             }
             l.warnUnknown(Set.of("title", "url"));
             String title = l.requiredString("title");
+            String url = l.string("url");
+            if (url != null && !LinkAddress.allowed(url)) {
+                l.problems().error(l.file(), l.lineOf("url"), 0, LinkAddress.refusal("link", url));
+                url = null;
+            }
             if (title != null) {
-                links.add(new Link(title, l.string("url")));
+                links.add(new Link(title, url == null ? null : url.strip()));
             }
         }
         return links;

@@ -16,7 +16,9 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.core.TemplateClassResolver;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.InstallationProblem;
 import org.digestpress.problem.Problems;
 
 /**
@@ -27,6 +29,8 @@ import org.digestpress.problem.Problems;
 public final class IssueLayout {
 
     static final String MAIN_TEMPLATE = "issue.ftlx";
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
+            "\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]");
     private final Configuration configuration;
     private final Assets templates;
 
@@ -43,6 +47,10 @@ public final class IssueLayout {
         configuration.setLocalizedLookup(false);
         configuration.setNumberFormat("computer");
         configuration.setTemplateLoader(loader(templates));
+        // Templates may come from anyone (--templates): they must not create Java objects (?new on
+        // freemarker.template.utility.Execute runs programs) nor reach the Java API behind values.
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
         // Records expose their components as plain properties (issue.title, not issue.title()).
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
@@ -54,9 +62,11 @@ public final class IssueLayout {
         Optional<java.nio.file.Path> folder = templates.folder();
         if (folder.isPresent()) {
             try {
+                // FileTemplateLoader also refuses, by default, includes whose real path leaves the folder.
                 return new FileTemplateLoader(folder.get().toFile());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new InstallationProblem("The templates folder " + folder.get() + " cannot be read: "
+                        + e.getMessage() + ".", e);
             }
         }
         return new ClassTemplateLoader(IssueLayout.class, "/templates");
@@ -75,9 +85,9 @@ public final class IssueLayout {
         } catch (TemplateException e) {
             problems.error(templateFile(e.getTemplateSourceName()), e.getLineNumber() == null ? 0 : e.getLineNumber(),
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
-                    "The template failed: " + firstLine(e.getMessageWithoutStackTop()));
+                    "The template failed: " + firstSentence(e.getMessageWithoutStackTop()));
         } catch (freemarker.template.TemplateNotFoundException e) {
-            problems.error(null, 0, 0, "There is no " + MAIN_TEMPLATE + " in " + templates.describe() + ".");
+            throw new InstallationProblem("There is no " + MAIN_TEMPLATE + " in " + templates.describe() + ".", e);
         } catch (IOException e) {
             problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
         }
@@ -89,9 +99,26 @@ public final class IssueLayout {
         return templates.folder().map(f -> f.resolve(n)).orElse(java.nio.file.Path.of("templates", n));
     }
 
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+    /**
+     * FreeMarker's message up to its first blank line or tip, on one line: "The following has
+     * evaluated to null or missing:" is useless without the expression on the line after it. The
+     * "[in template ...]" location is dropped; the diagnostic already starts with file and line.
+     */
+    static String firstSentence(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : (message == null ? "" : message.strip()).split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("----") || l.startsWith("Tip:") || l.startsWith("FTL stack trace")) {
+                if (out.length() > 0) {
+                    break;
+                }
+                continue;
+            }
+            l = LOCATION.matcher(l.replaceFirst("^==>\\s*", "")).replaceAll("").strip();
+            if (!l.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(l);
+            }
+        }
+        return out.toString();
     }
 }

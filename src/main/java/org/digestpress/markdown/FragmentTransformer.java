@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.digestpress.content.Labels;
+import org.digestpress.content.LinkAddress;
 import org.digestpress.content.References;
 import org.digestpress.problem.Problems;
 import org.w3c.dom.Document;
@@ -58,12 +59,35 @@ final class FragmentTransformer {
     }
 
     void transform() {
+        refuseUnsafeLinks();
         moveFootnotes();
         shiftHeadings();
         makeImageFigures();
         captionTables();
         numberFigures();
         resolveReferences(dom.getDocumentElement());
+    }
+
+    /**
+     * A link whose address is not a web page, an e-mail or an anchor would become a PDF action
+     * (JavaScript, launching a file): it is reported, and its text stays without the link.
+     */
+    private void refuseUnsafeLinks() {
+        for (Element a : elements("a")) {
+            if (!a.hasAttribute("href")) {
+                continue;
+            }
+            String href = a.getAttribute("href");
+            if (LinkAddress.allowed(href)) {
+                continue;
+            }
+            problems.error(file, lineOf(href.isEmpty() ? "]()" : href), 0, LinkAddress.refusal("link", href));
+            Node parent = a.getParentNode();
+            for (Node child : list(a.getChildNodes())) {
+                parent.insertBefore(child, a);
+            }
+            parent.removeChild(a);
+        }
     }
 
     /** Article titles are h2 and sections h1, so the author's headings start at h3. */
@@ -210,7 +234,8 @@ final class FragmentTransformer {
                 caption.appendChild(dom.createTextNode(" " + title));
                 wrapper.appendChild(caption);
                 if (id != null && targets.put("tbl:" + id, new Target(anchor, labels.get("table_ref") + "\u00a0" + number)) != null) {
-                    problems.error(file, lineOf("{#tbl:" + id + "}"), 0, "The table id 'tbl:" + id + "' is used twice.");
+                    problems.error(file, secondDefinition(Pattern.compile(Pattern.quote("{#tbl:" + id + "}"))), 0,
+                            "The table id 'tbl:" + id + "' is used twice.");
                 }
             }
             wrapper.appendChild(table);
@@ -312,7 +337,8 @@ final class FragmentTransformer {
                 }
             }
             if (!id.isBlank() && targets.put("fig:" + id, new Target(anchor, labels.get("figure_ref") + "\u00a0" + number)) != null) {
-                problems.error(file, lineOf("fig:" + id), 0, "The figure id 'fig:" + id + "' is used twice.");
+                problems.error(file, secondDefinition(Pattern.compile("\\{#fig:" + Pattern.quote(id) + "\\}|(?m)^\\s*id:\\s*[\"']?(?:fig:)?"
+                        + Pattern.quote(id) + "[\"']?\\s*$")), 0, "The figure id 'fig:" + id + "' is used twice.");
             }
         }
     }
@@ -369,6 +395,29 @@ final class FragmentTransformer {
     }
 
     /** The file line where {@code needle} first occurs in the source, or the first line. */
+    /**
+     * The line of the second definition matching {@code definition}: a duplicate is reported where
+     * it is introduced, not at the first use, which is fine. The first line when there is no second.
+     */
+    private int secondDefinition(Pattern definition) {
+        java.util.regex.Matcher m = definition.matcher(source);
+        int found = -1;
+        for (int n = 0; n < 2 && m.find(); n++) {
+            found = m.start();
+        }
+        return found < 0 ? firstLine : lineAt(found);
+    }
+
+    private int lineAt(int index) {
+        int line = firstLine;
+        for (int i = 0; i < index; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     private int lineOf(String needle) {
         int index = source.indexOf(needle);
         if (index < 0) {

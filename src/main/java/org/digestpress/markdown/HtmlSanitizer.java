@@ -1,5 +1,7 @@
 package org.digestpress.markdown;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,33 +31,66 @@ final class HtmlSanitizer {
             "([^\\s=>/]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+))?");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
 
-    /** What was refused, for a warning; null when everything passed. */
+    /** The first refusal, as a sentence for a warning; null when everything passed. */
     private String refused;
+    /** Tags opened and not yet closed, innermost last, with their source lines. */
+    private final Deque<Open> open = new ArrayDeque<>();
+    /** How many refused elements (printed as text) are open: their content is shown as code too. */
+    private int refusedDepth;
+    /** The first tag that closes what is not open, as a sentence with its line; null when none. */
+    private Unbalanced unbalanced;
+
+    private record Open(String name, int line) {
+    }
+
+    /** Where the raw HTML stops being well formed, and why. */
+    record Unbalanced(int line, String sentence) {
+    }
 
     String sanitize(String html) {
+        return sanitize(html, 0);
+    }
+
+    /**
+     * @param line the source line of the text's first line (0 when unknown), for the line of an
+     *             unbalanced tag; raw HTML comes in pieces, so open tags are tracked across calls
+     */
+    String sanitize(String html, int line) {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(html);
         int last = 0;
         while (m.find()) {
-            out.append(text(html.substring(last, m.start())));
+            out.append(verbatim(html.substring(last, m.start())));
             last = m.end();
             if (m.group(2) == null) {
                 continue; // a comment
             }
             String name = m.group(2).toLowerCase(Locale.ROOT);
             boolean closing = !m.group(1).isEmpty();
+            int tagLine = line <= 0 ? 0 : line + (int) html.substring(0, m.start()).chars().filter(c -> c == '\n').count();
             if (!ALLOWED.contains(name)) {
                 if (refused == null) {
-                    refused = "<" + name + ">";
+                    refused = "Raw HTML <" + name + "> is not allowed in articles and is printed as text; only "
+                            + "tables and simple inline tags pass.";
                 }
-                out.append(text(m.group()));
+                // As code: typography must leave it as written (straight quotes, no dashes).
+                out.append("<code class=\"raw-html\">").append(text(m.group())).append("</code>");
+                if (closing) {
+                    refusedDepth = Math.max(0, refusedDepth - 1);
+                } else if (m.group(4).isEmpty() && !VOID.contains(name) && !name.equals("img") && !name.equals("input")) {
+                    refusedDepth++;
+                }
                 continue;
             }
             if (closing) {
                 if (!VOID.contains(name)) {
+                    close(name, tagLine);
                     out.append("</").append(name).append('>');
                 }
                 continue;
+            }
+            if (!VOID.contains(name) && m.group(4).isEmpty()) {
+                open.addLast(new Open(name, tagLine));
             }
             out.append('<').append(name);
             Matcher a = ATTRIBUTE.matcher(m.group(3));
@@ -65,7 +100,9 @@ final class HtmlSanitizer {
                 Pattern allowed = ATTRIBUTES.get(attribute);
                 if (allowed == null || !allowed.matcher(value).matches()) {
                     if (refused == null) {
-                        refused = "the attribute " + attribute;
+                        refused = "The attribute " + attribute + "=\"" + value + "\" of <" + name + "> is not allowed "
+                                + (allowed == null ? "in articles" : "with this value") + " and is left out; "
+                                + "tags keep only rowspan and colspan (numbers), align and class.";
                     }
                     continue;
                 }
@@ -77,12 +114,46 @@ final class HtmlSanitizer {
             }
             out.append(VOID.contains(name) || !m.group(4).isEmpty() ? "/>" : ">");
         }
-        out.append(text(html.substring(last)));
+        out.append(verbatim(html.substring(last)));
         return out.toString();
+    }
+
+    /** Text inside a refused element ({@code <script>…</script>}) is code too, shown as written. */
+    private String verbatim(String s) {
+        return refusedDepth == 0 || s.isBlank() ? text(s) : "<code class=\"raw-html\">" + text(s) + "</code>";
     }
 
     String refused() {
         return refused;
+    }
+
+    private void close(String name, int line) {
+        if (!open.isEmpty() && open.peekLast().name().equals(name)) {
+            open.removeLast();
+            return;
+        }
+        if (unbalanced == null) {
+            Open inner = open.peekLast();
+            unbalanced = new Unbalanced(line, inner == null
+                    ? "The raw HTML closes </" + name + "> here, but no <" + name + "> is open."
+                    : "The raw HTML closes </" + name + "> here while <" + inner.name() + ">"
+                    + (inner.line() > 0 ? " from line " + inner.line() : "") + " is still open; close every tag "
+                    + "you open, innermost first, e.g. <td>…</td>.");
+        }
+        // Drop what this closes, so one mistake is reported once.
+        while (!open.isEmpty() && !open.removeLast().name().equals(name)) {
+            // keep unwinding
+        }
+    }
+
+    /** The first place where the raw HTML seen so far is not balanced, or null when it is. */
+    Unbalanced unbalanced() {
+        if (unbalanced == null && !open.isEmpty()) {
+            Open first = open.peekFirst();
+            return new Unbalanced(first.line(), "The raw HTML tag <" + first.name() + "> opened here is never "
+                    + "closed; close every tag you open, e.g. <td>…</td>.");
+        }
+        return unbalanced;
     }
 
     private static String unquote(String value) {

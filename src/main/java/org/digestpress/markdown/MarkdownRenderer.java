@@ -78,7 +78,7 @@ public final class MarkdownRenderer {
         String html = renderer.render(document);
         html = replaceTokens(html, pre);
 
-        Document dom = parse(html, file, problems);
+        Document dom = parse(html, file, sanitizer.unbalanced(), problems);
         if (dom == null) {
             return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
         }
@@ -99,11 +99,11 @@ public final class MarkdownRenderer {
 
     private static String sanitize(HtmlSanitizer sanitizer, Node node, Path file, int[] sourceLine, Problems problems) {
         String before = sanitizer.refused();
-        String out = sanitizer.sanitize(node.getChars().toString());
+        int index = Math.min(node.getStartLineNumber(), sourceLine.length - 1);
+        int line = index < 0 ? 0 : sourceLine[index];
+        String out = sanitizer.sanitize(node.getChars().toString(), line);
         if (before == null && sanitizer.refused() != null) {
-            int index = Math.min(node.getStartLineNumber(), sourceLine.length - 1);
-            problems.warning(file, index < 0 ? 0 : sourceLine[index], 0, "Raw HTML " + sanitizer.refused()
-                    + " is not allowed in articles and is printed as text; only tables and simple inline tags pass.");
+            problems.warning(file, line, 0, sanitizer.refused());
         }
         return out;
     }
@@ -174,7 +174,7 @@ public final class MarkdownRenderer {
         return HtmlSanitizer.text(s == null ? "" : s);
     }
 
-    private static Document parse(String html, Path file, Problems problems) {
+    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, Problems problems) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -184,6 +184,10 @@ public final class MarkdownRenderer {
             builder.setErrorHandler(null);
             return builder.parse(new InputSource(new StringReader("<div class=\"md\">" + html + "</div>")));
         } catch (SAXParseException e) {
+            if (unbalanced != null) {
+                problems.error(file, unbalanced.line(), 0, unbalanced.sentence());
+                return null;
+            }
             problems.error(file, 0, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
                     + "); close every tag you open, e.g. <td>…</td>.");
             return null;

@@ -18,6 +18,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.InstallationProblem;
 
 /**
  * The fonts every document is set in. Each face is registered twice under one family name: with
@@ -57,25 +58,31 @@ public final class FontSet {
     public static FontSet load(Assets fonts) {
         List<Loaded> loaded = new ArrayList<>();
         for (Face face : FACES) {
-            byte[] bytes = fonts.read(face.file()).orElseThrow(() -> new IllegalStateException(
+            byte[] bytes = fonts.read(face.file()).orElseThrow(() -> new InstallationProblem(
                     "The font " + face.file() + " is missing from " + fonts.describe() + "."));
+            TrueTypeFont font;
             try {
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-                loaded.add(new Loaded(face, bytes, font));
-                registerWithAwt(bytes);
-            } catch (IOException e) {
-                throw new IllegalStateException("The font " + face.file() + " cannot be read: " + e.getMessage(), e);
+                font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                // A damaged file may parse and fail only when a table is first used: touch the cmap now.
+                font.getUnicodeCmapLookup();
+                font.getNumberOfGlyphs();
+            } catch (IOException | RuntimeException e) {
+                throw new InstallationProblem("The font " + face.file() + " in " + fonts.describe()
+                        + " is not a usable TrueType file.", e);
             }
+            loaded.add(new Loaded(face, bytes, font));
+            registerWithAwt(face, fonts, bytes);
         }
         return new FontSet(List.copyOf(loaded));
     }
 
-    private static void registerWithAwt(byte[] bytes) {
+    private static void registerWithAwt(Face face, Assets fonts, byte[] bytes) {
         try {
             Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
             GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
-        } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("AWT cannot load a bundled font: " + e.getMessage(), e);
+        } catch (FontFormatException | IOException | RuntimeException e) {
+            throw new InstallationProblem("The font " + face.file() + " in " + fonts.describe()
+                    + " is not a usable TrueType file.", e);
         }
     }
 

@@ -190,8 +190,14 @@ public final class PdfWriter {
     static void writeAtomically(Path output, byte[] bytes) throws IOException {
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        } catch (IOException e) {
+            // The exception names the temporary file, which the editor never asked for: say why instead.
+            throw new IOException(reason(e), e);
+        }
         try {
             Files.write(temp, bytes);
             try {
@@ -199,8 +205,27 @@ public final class PdfWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException(reason(e), e);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Why a file cannot be written, in words, without the name of our temporary file. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? "the system refused it" : e.getMessage();
     }
 }

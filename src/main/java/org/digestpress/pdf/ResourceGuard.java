@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
+import org.digestpress.assets.Confinement;
 
 /**
  * The renderer's only way to read anything. Files are served from the allowed folders alone and
@@ -30,7 +31,7 @@ final class ResourceGuard implements FSStreamFactory {
     private final Set<Path> read = new TreeSet<>();
 
     ResourceGuard(List<Path> allowed) {
-        this.allowed = allowed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.allowed = allowed.stream().map(Confinement::real).toList();
     }
 
     @Override
@@ -53,7 +54,8 @@ final class ResourceGuard implements FSStreamFactory {
         try {
             URI uri = URI.create(url);
             if ("file".equalsIgnoreCase(uri.getScheme())) {
-                Path file = Path.of(uri).toAbsolutePath().normalize();
+                // Real paths on both sides: a link inside an allowed folder may point anywhere.
+                Path file = Confinement.real(Path.of(uri));
                 if (allowed.stream().anyMatch(file::startsWith) && Files.isRegularFile(file)) {
                     read.add(file);
                     return Files.readAllBytes(file);
@@ -68,11 +70,12 @@ final class ResourceGuard implements FSStreamFactory {
 
     /** URLs the document asked for and did not get. */
     synchronized Set<String> refused() {
-        return Set.copyOf(refused);
+        // Sorted copies: Set.copyOf iterates in a different order on every JVM start.
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(refused));
     }
 
     /** Files served, for the manifest and the reproducibility hash. */
     synchronized Set<Path> read() {
-        return Set.copyOf(read);
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(read));
     }
 }
