@@ -63,13 +63,43 @@ public final class IssueLayout {
         if (folder.isPresent()) {
             try {
                 // FileTemplateLoader also refuses, by default, includes whose real path leaves the folder.
-                return new FileTemplateLoader(folder.get().toFile());
+                return new ConfinedLoader(new FileTemplateLoader(folder.get().toFile()));
             } catch (IOException e) {
                 throw new InstallationProblem("The templates folder " + folder.get() + " cannot be read: "
                         + e.getMessage() + ".", e);
             }
         }
         return new ClassTemplateLoader(IssueLayout.class, "/templates");
+    }
+
+    /**
+     * FileTemplateLoader throws a bare SecurityException, without the including line, for a file
+     * whose real path leaves the folder; as "not found" FreeMarker reports it at the include.
+     */
+    private record ConfinedLoader(FileTemplateLoader files) implements TemplateLoader {
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            try {
+                return files.findTemplateSource(name);
+            } catch (SecurityException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return files.getLastModified(source);
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            return files.getReader(source, encoding);
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) throws IOException {
+            files.closeTemplateSource(source);
+        }
     }
 
     /** @return the XHTML document, or null after reporting a template error with its line */

@@ -54,6 +54,9 @@ public final class MarkdownRenderer {
         this.options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
         options.set(HtmlRenderer.SOFT_BREAK, " ");
+        // flexmark's own filter drops "javascript:" silently (and misses "JaVaScRiPt:"); every link
+        // reaches FragmentTransformer instead, which refuses unsafe schemes with the line.
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
         options.set(TablesExtension.CLASS_NAME, "table");
         this.parser = Parser.builder(options).build();
     }
