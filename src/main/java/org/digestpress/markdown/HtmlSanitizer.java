@@ -19,6 +19,9 @@ final class HtmlSanitizer {
             "caption", "colgroup", "col", "br", "sup", "sub", "em", "strong", "b", "i", "u", "s", "small",
             "span", "p", "ul", "ol", "li", "blockquote", "hr", "div");
     private static final Set<String> VOID = Set.of("br", "hr", "col");
+    /** Elements HTML never closes: a refused one has no content to show as code. */
+    private static final Set<String> HTML_VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "param", "source", "track", "wbr");
     private static final Map<String, Pattern> ATTRIBUTES = Map.of(
             "rowspan", Pattern.compile("\\d{1,3}"),
             "colspan", Pattern.compile("\\d{1,3}"),
@@ -77,7 +80,7 @@ final class HtmlSanitizer {
                 out.append("<code class=\"raw-html\">").append(text(m.group())).append("</code>");
                 if (closing) {
                     refusedDepth = Math.max(0, refusedDepth - 1);
-                } else if (m.group(4).isEmpty() && !VOID.contains(name) && !name.equals("img") && !name.equals("input")) {
+                } else if (m.group(4).isEmpty() && !HTML_VOID.contains(name)) {
                     refusedDepth++;
                 }
                 continue;
