@@ -257,7 +257,7 @@ public final class IssueLoader {
                 sf.warnUnknown(Set.of("name", "url"));
                 String name = sf.requiredString("name");
                 String url = sf.string("url");
-                if (url != null && !url.matches("(?i)(https?|mailto):.+")) {
+                if (url != null && (!LinkAddress.allowed(url) || url.strip().startsWith("#"))) {
                     problems.error(file, sf.lineOf("url"), 0, "The source 'url' must start with http:// or https://.");
                     url = null;
                 }
