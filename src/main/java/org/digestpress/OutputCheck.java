@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.digestpress.assets.Confinement;
+import org.digestpress.pdf.Manifest;
 
 /**
  * What a run is asked to read and write, checked before any work: the issue folder must exist,
@@ -53,6 +54,11 @@ public final class OutputCheck {
         if (Files.exists(output) && !Files.isRegularFile(output)) {
             return Optional.of("The output " + output + " exists and is not a regular file (a device, a pipe or "
                     + "a socket); a build replaces only files.");
+        }
+        Path manifest = Manifest.fileFor(output);
+        if (Files.exists(manifest) && !Files.isRegularFile(manifest)) {
+            return Optional.of("The manifest " + manifest + " that goes next to the PDF exists and is not a regular "
+                    + "file; a build replaces only files.");
         }
         Optional<String> inside = insideSources(request, output);
         if (inside.isPresent()) {

@@ -115,7 +115,10 @@ public final class Pipeline {
             inputs.add(publication.brand().logo());
         }
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(issue.dir())) {
-            files.filter(java.nio.file.Files::isRegularFile).forEach(inputs::add);
+            // A stray link to a file outside (not an article) must not have that file read for its hash.
+            files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> org.digestpress.assets.Confinement.inside(f, publication.root()))
+                    .forEach(inputs::add);
         } catch (java.io.IOException e) {
             // the issue was just read; a folder that vanished meanwhile only shortens the list
         }

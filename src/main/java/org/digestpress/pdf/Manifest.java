@@ -40,10 +40,15 @@ public final class Manifest {
             json.append(i + 1 < sorted.size() ? ",\n" : "\n");
         }
         json.append("  ]\n}\n");
-        String name = pdf.getFileName().toString().replaceFirst("\\.pdf$", "") + ".manifest.json";
-        Path file = pdf.toAbsolutePath().resolveSibling(name);
+        Path file = fileFor(pdf);
         PdfWriter.writeAtomically(file, json.toString().getBytes(StandardCharsets.UTF_8));
         return file;
+    }
+
+    /** Where the manifest of {@code pdf} goes: next to it, {@code <name>.manifest.json}. */
+    public static Path fileFor(Path pdf) {
+        String name = pdf.getFileName().toString().replaceFirst("\\.pdf$", "") + ".manifest.json";
+        return pdf.toAbsolutePath().resolveSibling(name);
     }
 
     private static String sha256(Path file) throws IOException {

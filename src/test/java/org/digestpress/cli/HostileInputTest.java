@@ -186,7 +186,12 @@ class HostileInputTest {
                 chart("revenue.csv") + "\nСырой тег <script src=\"x.js\"> остаётся как есть.\n\n"
                         + "[Почта](mailto:office@example.org), [сайт](https://example.org), [наверх](#contents).\n"));
         link(pub.resolve("2030-01/news/03-shared.md"), pub.resolve("shared/03-shared.md"));
+        // A stray link to an outside file that is no article: not read, not even for the manifest's hash.
+        link(pub.resolve("2030-01/notes.txt"), temp.resolve("outside/secret.md"));
         CliHarness.Outcome o = build(0);
+        String manifest = Files.readString(temp.resolve("out/issue.manifest.json"));
+        assertTrue(manifest.contains("news/03-shared.md"), manifest);
+        assertFalse(manifest.contains("notes.txt"), manifest);
         assertHas(o, "2030-01/news/03-shared.md:14: warning: Raw HTML <script> is not allowed in articles and is printed as text");
         String text = pdfText();
         assertTrue(text.contains("Общая заметка"), "the linked article is printed");
@@ -423,6 +428,15 @@ class HostileInputTest {
                 "--thumbnails", file.toString());
         assertHas(o, "digest: The thumbnails folder " + file + " exists and is not a folder");
         assertEquals("%PDF-1.7 the previous issue", Files.readString(out));
+    }
+
+    @Test
+    void manifestPlaceThatIsAFolderIsRefusedBeforeThePdfIsWritten() throws IOException {
+        Files.createDirectories(temp.resolve("out/issue.manifest.json"));
+        CliHarness.Outcome o = build(2);
+        assertHas(o, "digest: The manifest " + temp.resolve("out/issue.manifest.json") + " that goes next to the PDF "
+                + "exists and is not a regular file");
+        assertFalse(Files.exists(out));
     }
 
     @Test
