@@ -41,8 +41,12 @@ public interface Assets {
             @Override
             public Optional<byte[]> read(String name) {
                 Path file = root.resolve(name).normalize();
-                if (!file.startsWith(root) || !Files.isRegularFile(file) || !Confinement.inside(file, root)) {
+                if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                     return Optional.empty();
+                }
+                if (!Confinement.inside(file, root)) {
+                    throw new InstallationProblem("The file " + file + " is a link to " + Confinement.real(file)
+                            + ", outside the " + kind + " folder; " + kind + " are read only from inside it.");
                 }
                 try {
                     return Optional.of(Files.readAllBytes(file));

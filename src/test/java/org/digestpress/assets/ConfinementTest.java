@@ -64,7 +64,9 @@ class ConfinementTest {
         Files.createSymbolicLink(fonts.resolve("PTF55F.ttf"), temp.resolve("secret.txt"));
         Files.writeString(fonts.resolve("real.ttf"), "font");
         Assets assets = Assets.directory(fonts, "fonts");
-        assertTrue(assets.read("PTF55F.ttf").isEmpty());
+        InstallationProblem problem = assertThrows(InstallationProblem.class, () -> assets.read("PTF55F.ttf"));
+        assertEquals("The file " + fonts.resolve("PTF55F.ttf") + " is a link to " + temp.resolve("secret.txt").toRealPath()
+                + ", outside the fonts folder; fonts are read only from inside it.", problem.getMessage());
         assertTrue(assets.read("../secret.txt").isEmpty());
         assertEquals("font", new String(assets.read("real.ttf").orElseThrow()));
     }

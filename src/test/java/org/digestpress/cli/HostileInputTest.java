@@ -488,6 +488,30 @@ class HostileInputTest {
     }
 
     @Test
+    void fontThatIsALinkOutsideTheFontsFolderIsAnInstallationProblem() throws IOException {
+        Path fonts = temp.resolve("fonts");
+        CliHarness.copyTree(BuiltIssue.REPO.resolve("fonts"), fonts);
+        Files.move(fonts.resolve("PTS55F.ttf"), temp.resolve("outside/PTS55F.ttf"));
+        link(fonts.resolve("PTS55F.ttf"), temp.resolve("outside/PTS55F.ttf"));
+        CliHarness.Outcome o = expect(2, "build", pub.resolve("2030-01").toString(), "-o", out.toString(),
+                "--fonts", fonts.toString());
+        assertHas(o, "digest: The file " + fonts.resolve("PTS55F.ttf") + " is a link to ", "outside the fonts folder");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void labelsThatAreALinkOutsideTheTemplatesFolderAreAnInstallationProblem() throws IOException {
+        Path templates = temp.resolve("templates");
+        CliHarness.copyTree(BuiltIssue.REPO.resolve("templates"), templates);
+        Files.move(templates.resolve("labels/ru.yaml"), temp.resolve("outside/ru.yaml"));
+        link(templates.resolve("labels/ru.yaml"), temp.resolve("outside/ru.yaml"));
+        CliHarness.Outcome o = expect(2, "build", pub.resolve("2030-01").toString(), "-o", out.toString(),
+                "--templates", templates.toString());
+        assertHas(o, "digest: The file " + templates.resolve("labels/ru.yaml") + " is a link to ",
+                "outside the templates folder");
+    }
+
+    @Test
     void missingIssueFolderIsNamedAsTheIssueFolder() {
         Path missing = temp.resolve("elsewhere/2031-05");
         CliHarness.Outcome o = expect(2, "build", missing.toString(), "-o", out.toString());
