@@ -81,7 +81,18 @@ li { margin-bottom: 1mm; }
 .contents__section-title a { color: ${primary}; }
 .contents__entry { font-size: 9.8pt; line-height: 1.3; margin: 0 0 1.3mm 0; padding-right: 9mm; text-indent: 0; hyphens: manual; }
 .contents__link { color: ${ink}; }
+.contents__entry--index { font-weight: bold; }
 .contents__link::after { content: leader(dotted) target-counter(attr(href), page); color: ${ink}; }
+
+/* ---------- Indexes (regions, tags) ---------- */
+.index { page-break-before: always; font-family: "PT Sans"; }
+.index__title { font-size: 26pt; color: ${primary}; margin: 0 0 6mm 0; border-bottom: 2pt solid ${accent}; padding-bottom: 2mm; }
+.index__entry { font-size: 9.8pt; line-height: 1.3; margin: 0 0 1.3mm 0; text-indent: 0; hyphens: manual;
+  page-break-inside: avoid; }
+.index__pages { white-space: nowrap; }
+.index__page { color: ${ink}; }
+.index__page::after { content: target-counter(attr(href), page); }
+.index__name::after { content: leader(dotted); color: ${ink}; }
 
 /* ---------- Sections ---------- */
 .section { page-break-before: always; }

@@ -14,7 +14,17 @@ import org.digestpress.assets.Assets;
  * @param write       false to check everything without writing a PDF
  * @param templates   FreeMarker layouts, stylesheet and labels
  * @param fonts       the TrueType files
+ * @param web         also write the web edition ({@code out/<YYYY-MM>/index.html}) beside the PDF
  */
 public record BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
-                           Assets templates, Assets fonts) {
+                           Assets templates, Assets fonts, boolean web) {
+
+    public BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
+                        Assets templates, Assets fonts) {
+        this(publication, issue, output, drafts, write, templates, fonts, false);
+    }
+
+    public BuildRequest withWeb(boolean web) {
+        return new BuildRequest(publication, issue, output, drafts, write, templates, fonts, web);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import org.digestpress.content.Article;
 import org.digestpress.content.Issue;
+import org.digestpress.content.IssueIndex;
 import org.digestpress.content.IssueLoader;
 import org.digestpress.content.IssueSection;
 import org.digestpress.content.Labels;
@@ -32,6 +33,7 @@ import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
 import org.digestpress.typography.Typographer;
+import org.digestpress.web.WebEdition;
 
 /**
  * The whole build, stage after stage: content → markdown → typography → chart → layout → pdf.
@@ -102,9 +104,15 @@ public final class Pipeline {
         } catch (java.io.IOException e) {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
+        Path web = null;
+        if (request.web() || publication.web()) {
+            // The web edition: the same typeset view, in its own folder beside the PDF.
+            web = new WebEdition(request.templates(), request.fonts(), charts).write(view, written.file(),
+                    written.file().toAbsolutePath().getParent().resolve(issue.date().toString()), problems);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(written.file(), written.pages(), written.bytes(), millis, issue.date().toString(),
-                problems.all());
+                problems.all(), web);
     }
 
     /** Every file of the publication the issue is built from, for the manifest. */
@@ -171,7 +179,22 @@ public final class Pipeline {
                 brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta);
+                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems));
+    }
+
+    /** The index pages publication.yaml asks for; entries point at the articles' anchors. */
+    private static List<IssueView.IndexView> indexes(Publication publication, Issue issue, Labels labels,
+                                                     Typographer typographer, Problems problems) {
+        List<IssueView.IndexView> indexes = new ArrayList<>();
+        for (String kind : publication.index()) {
+            List<IssueIndex.Entry> entries = kind.equals("regions")
+                    ? IssueIndex.regions(issue, publication.language(), problems)
+                    : IssueIndex.tags(issue, publication.language());
+            indexes.add(new IssueView.IndexView(kind, "index-" + kind, labels.all().getOrDefault("index_" + kind, kind),
+                    entries.stream().map(e -> new IssueView.IndexEntry(typographer.text(e.name()),
+                            e.articleKeys().stream().map(k -> "article-" + k).toList())).toList()));
+        }
+        return indexes;
     }
 
     private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, FontSet fonts,

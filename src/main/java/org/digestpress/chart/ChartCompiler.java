@@ -88,6 +88,32 @@ public final class ChartCompiler implements ChartBlockHandler {
         return key == null ? null : charts.get(key);
     }
 
+    /**
+     * The chart of the block with this key as one inline {@code <svg>} element for a web page: the
+     * same JFreeChart model as in the PDF, drawn by JFreeSVG at {@code width} × {@code height} CSS
+     * pixels, its labels kept as {@code <text>} in the chart font. The element is an image for
+     * assistive technology ({@code role="img"}, {@code aria-label} and a {@code <title>}).
+     *
+     * @param id  a page-unique id; the drawing's own ids (clip paths) are prefixed with it
+     * @return the SVG markup, or null when there is no chart for the key (its block had errors)
+     */
+    public String svg(String key, double width, double height, String id, String label) {
+        JFreeChart chart = compiledChart(key);
+        if (chart == null) {
+            return null;
+        }
+        org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(id + "-");
+        synchronized (chart) {
+            chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        }
+        String svg = g2.getSVGElement(id, false, new org.jfree.svg.ViewBox(0, 0, width, height),
+                org.jfree.svg.PreserveAspectRatio.XMID_YMID, org.jfree.svg.MeetOrSlice.MEET);
+        int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
+        return svg.substring(0, open - 1) + " role=\"img\" aria-label=\"" + escape(label) + "\">"
+                + "<title>" + escape(label) + "</title>" + svg.substring(open);
+    }
+
     private static String objectXhtml(String key, ChartSpec spec, String alt) {
         String size = "width:" + plain(spec.width() * 100) + "%;height:" + plain(spec.heightMm()) + "mm";
         return "<object type=\"" + OBJECT_TYPE + "\" data-chart=\"" + escape(key) + "\" style=\"" + size

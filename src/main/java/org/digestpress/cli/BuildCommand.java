@@ -31,12 +31,16 @@ final class BuildCommand implements Callable<Integer> {
             description = "Also write PNG pictures of the cover, the contents and each section's first page to DIR.")
     Path thumbnails;
 
+    @Option(names = "--web",
+            description = "Also write the web edition: out/<YYYY-MM>/index.html, one page with its images, fonts and the PDF.")
+    boolean web;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        BuildRequest request = options.request(output, true);
+        BuildRequest request = options.request(output, true).withWeb(web);
         List<String> refusals = OutputCheck.refusals(request, thumbnails);
         if (!refusals.isEmpty()) {
             refusals.forEach(r -> spec.commandLine().getErr().println("digest: " + r));
@@ -52,6 +56,10 @@ final class BuildCommand implements Callable<Integer> {
                 Path.of("").toAbsolutePath().relativize(result.pdf().toAbsolutePath()),
                 result.pages(), size(result.bytes()), result.millis() / 1000.0,
                 Diagnostics.plural(result.warnings(), "warning"));
+        if (result.web() != null) {
+            spec.commandLine().getOut().println("web edition: "
+                    + Path.of("").toAbsolutePath().relativize(result.web().toAbsolutePath()));
+        }
         if (thumbnails != null) {
             try {
                 var files = Thumbnails.write(result.pdf(), thumbnails, 40);

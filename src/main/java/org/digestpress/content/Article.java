@@ -10,13 +10,20 @@ import java.util.List;
  * @param key           unique, stable, XML-safe id within the issue, e.g. {@code events-03-moscow-media}
  * @param language      the publication's language unless the article overrides it
  * @param body          Markdown after the front matter
+ * @param regions       what {@code region} in the front matter names: one text or a list, in that order
  * @param bodyFirstLine 1-based line of the body's first line in {@code file}
  */
 public record Article(Path file, String key, String sectionId, String title, String lead, String date,
-                      Source source, String region, List<String> tags, Picture image, boolean draft,
+                      Source source, List<Region> regions, List<String> tags, Picture image, boolean draft,
                       String language, String body, int bodyFirstLine) {
 
     public Article {
         tags = List.copyOf(tags);
+        regions = List.copyOf(regions);
+    }
+
+    /** The regions joined as an editor writes them above a title («Пензенская область, Калужская область»), or null. */
+    public String region() {
+        return regions.isEmpty() ? null : String.join(", ", regions.stream().map(Region::name).toList());
     }
 }

@@ -240,7 +240,7 @@ public final class IssueLoader {
         String title = f.requiredString("title");
         String lead = f.string("lead");
         String date = f.string("date");
-        String region = f.string("region");
+        List<Region> regions = regions(f, file, problems);
         List<String> tags = f.strings("tags");
         boolean draft = f.flag("draft");
         String language = f.string("language");
@@ -296,8 +296,26 @@ public final class IssueLoader {
             return null;
         }
         String key = section.id() + "-" + slug(file);
-        return new Ordered(new Article(file, key, section.id(), title, lead, date, source, region, tags, image,
+        return new Ordered(new Article(file, key, section.id(), title, lead, date, source, regions, tags, image,
                 draft, language, fm.body(), fm.bodyFirstLine()), weight);
+    }
+
+    /** {@code region: Томская область} or a list of them; blank items are left out. */
+    private static List<Region> regions(Fields f, Path file, Problems problems) {
+        YamlNode node = f.node("region");
+        List<YamlNode> items = node instanceof YamlNode.Sequence s ? s.items() : node == null ? List.of() : List.of(node);
+        List<Region> regions = new ArrayList<>();
+        for (YamlNode item : items) {
+            if (item instanceof YamlNode.Scalar s) {
+                if (s.value() != null && !s.value().isBlank()) {
+                    regions.add(new Region(s.value().strip(), s.line()));
+                }
+            } else {
+                problems.error(file, item.line(), item.column(),
+                        "'region' must be a text or a list of texts, e.g. '[Пензенская область, Калужская область]'.");
+            }
+        }
+        return regions;
     }
 
     private static double orderOf(Path file) {

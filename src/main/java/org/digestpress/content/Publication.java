@@ -12,14 +12,20 @@ import java.util.Optional;
  * @param file          its {@code publication.yaml}
  * @param backPage      Markdown for the back page
  * @param resources     links listed on the inside cover (may be empty)
+ * @param index         the indexes printed before the back page: {@code regions}, {@code tags}, in that order
+ * @param web           whether every build also writes the web edition ({@code web: true})
  */
 public record Publication(Path root, Path file, String title, String subtitle, String language,
                           Publisher publisher, Brand brand, List<Section> sections, String backPage,
-                          int backPageLine, List<Link> resources) {
+                          int backPageLine, List<Link> resources, List<String> index, boolean web) {
+
+    /** What {@code index} may ask for, in the order the index pages are printed. */
+    public static final List<String> INDEXES = List.of("regions", "tags");
 
     public Publication {
         sections = List.copyOf(sections);
         resources = List.copyOf(resources);
+        index = List.copyOf(index);
     }
 
     public Optional<Section> section(String id) {

@@ -53,7 +53,7 @@ public final class PublicationLoader {
             return null;
         }
         fields.warnUnknown(Set.of("title", "subtitle", "language", "publisher", "brand", "sections",
-                "back_page", "resources"));
+                "back_page", "resources", "index", "web"));
         References references = new References(absRoot);
 
         String title = fields.requiredString("title");
@@ -72,12 +72,14 @@ public final class PublicationLoader {
         List<Section> sections = readSections(fields);
         List<Link> resources = readLinks(fields, "resources");
         String backPage = fields.string("back_page");
+        List<String> index = readIndex(fields);
+        boolean web = fields.flag("web");
 
         if (title == null || language == null || publisher == null || sections.isEmpty()) {
             return null;
         }
         return new Publication(absRoot, file, title, subtitle, language, publisher, brand, sections,
-                backPage == null ? "" : backPage, fields.lineOf("back_page") + 1, resources);
+                backPage == null ? "" : backPage, fields.lineOf("back_page") + 1, resources, index, web);
     }
 
     private static Publisher readPublisher(Fields fields) {
@@ -189,6 +191,24 @@ public final class PublicationLoader {
             }
         }
         return sections;
+    }
+
+    /** {@code index: [regions]} or {@code [regions, tags]}; printed in {@link Publication#INDEXES} order. */
+    private static List<String> readIndex(Fields fields) {
+        List<String> asked = fields.strings("index");
+        List<String> index = new ArrayList<>();
+        for (String name : Publication.INDEXES) {
+            if (asked.contains(name)) {
+                index.add(name);
+            }
+        }
+        for (String name : asked) {
+            if (!Publication.INDEXES.contains(name)) {
+                fields.problems().warning(fields.file(), fields.lineOf("index"), 0, "The index '" + name
+                        + "' is unknown and left out; use regions or tags.");
+            }
+        }
+        return index;
     }
 
     static List<Link> readLinks(Fields fields, String key) {

@@ -104,10 +104,23 @@ public final class IssueLayout {
 
     /** @return the XHTML document, or null after reporting a template error with its line */
     public String render(IssueView view, Problems problems) {
+        return render(MAIN_TEMPLATE, view, Map.of(), problems);
+    }
+
+    /**
+     * Renders another template of the folder (e.g. {@code web.ftlx}) with the same {@code issue}
+     * and {@code labels}, plus the given variables.
+     *
+     * @return the document, or null after reporting a template error with its line
+     */
+    public String render(String templateName, IssueView view, Map<String, ?> extra, Problems problems) {
         try {
-            Template template = configuration.getTemplate(MAIN_TEMPLATE);
+            Template template = configuration.getTemplate(templateName);
             StringWriter out = new StringWriter();
-            template.process(Map.of("issue", view, "labels", view.labels()), out);
+            Map<String, Object> model = new java.util.TreeMap<>(extra);
+            model.put("issue", view);
+            model.put("labels", view.labels());
+            template.process(model, out);
             return out.toString();
         } catch (freemarker.core.ParseException e) {
             problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
@@ -117,7 +130,7 @@ public final class IssueLayout {
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
                     "The template failed: " + firstSentence(e.getMessageWithoutStackTop()));
         } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new InstallationProblem("There is no " + MAIN_TEMPLATE + " in " + templates.describe() + ".", e);
+            throw new InstallationProblem("There is no " + templateName + " in " + templates.describe() + ".", e);
         } catch (IOException e) {
             problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
         }

@@ -25,13 +25,35 @@ public record IssueView(
         List<SectionView> sections,
         String backPageHtml,
         Map<String, String> labels,
-        Meta meta) {
+        Meta meta,
+        List<IndexView> indexes) {
 
     public IssueView {
         publications = List.copyOf(publications);
         resources = List.copyOf(resources);
         sections = List.copyOf(sections);
         labels = Map.copyOf(labels);
+        indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * An index page before the back page ({@code index: [regions, tags]} in publication.yaml).
+     *
+     * @param kind    {@code regions} or {@code tags}
+     * @param anchor  the page's id, for the contents and the bookmarks
+     * @param entries in the language's alphabetical order
+     */
+    public record IndexView(String kind, String anchor, String title, List<IndexEntry> entries) {
+        public IndexView {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A heading and the anchors of its articles, in issue order; the renderer prints their pages. */
+    public record IndexEntry(String name, List<String> anchors) {
+        public IndexEntry {
+            anchors = List.copyOf(anchors);
+        }
     }
 
     public record Publisher(String name, String parent, String address, String phone, String fax, String email,

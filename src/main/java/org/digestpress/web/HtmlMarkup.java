@@ -1,0 +1,108 @@
+package org.digestpress.web;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.Text;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads the XHTML fragments of the earlier stages and writes them back in HTML syntax: void
+ * elements without a slash, every other element with its end tag ({@code <p/>} means an open
+ * paragraph to an HTML parser).
+ */
+final class HtmlMarkup {
+
+    private static final String ROOT = "digestpress-web";
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "source", "track", "wbr");
+
+    private HtmlMarkup() {
+    }
+
+    /** The fragment inside a wrapper element of a new document. */
+    static Element parse(String xhtml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(false);
+            factory.setCoalescing(true);
+            factory.setExpandEntityReferences(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            Document document = builder.parse(new InputSource(new StringReader("<" + ROOT + ">" + xhtml + "</" + ROOT + ">")));
+            return document.getDocumentElement();
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            // The fragments come from our own stages, which only produce well-formed XHTML.
+            throw new IllegalStateException("an earlier stage produced XHTML that does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** The children of {@code root} in HTML syntax. */
+    static String children(Element root) {
+        StringBuilder out = new StringBuilder();
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            write(child, out);
+        }
+        return out.toString();
+    }
+
+    private static void write(Node node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case Node.ELEMENT_NODE -> {
+                Element element = (Element) node;
+                String name = element.getTagName();
+                out.append('<').append(name);
+                NamedNodeMap attributes = element.getAttributes();
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    Attr attr = (Attr) attributes.item(i);
+                    out.append(' ').append(attr.getName()).append("=\"");
+                    escape(attr.getValue(), true, out);
+                    out.append('"');
+                }
+                out.append('>');
+                if (VOID.contains(name)) {
+                    return;
+                }
+                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    write(child, out);
+                }
+                out.append("</").append(name).append('>');
+            }
+            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(((Text) node).getData(), false, out);
+            case Node.COMMENT_NODE -> out.append("<!--").append(node.getNodeValue()).append("-->");
+            default -> {
+                // processing instructions mean nothing to a browser; nothing else occurs in a fragment
+            }
+        }
+    }
+
+    static void escape(String s, boolean attribute, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\u00ad' -> {
+                    // soft hyphens are the PDF's line breaking; the browser hyphenates by itself
+                }
+                default -> out.append(c);
+            }
+        }
+    }
+}

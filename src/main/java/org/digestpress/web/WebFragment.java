@@ -1,0 +1,200 @@
+package org.digestpress.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.digestpress.chart.ChartCompiler;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Turns one typeset XHTML fragment of the print edition into its web form. Text and structure stay
+ * as the earlier stages made them; only what belongs to paper changes: chart placeholders become
+ * inline SVG, footnotes become numbered notes at the end, images point at copies beside the page,
+ * and headings move down to fit under the page's own {@code h1}–{@code h3}.
+ */
+final class WebFragment {
+
+    /** The print text width (A4 less 2 × 19 mm margins) in CSS pixels: charts keep their printed proportions. */
+    static final double TEXT_WIDTH_PX = 172 / 25.4 * 96;
+    private static final Pattern WIDTH = Pattern.compile("width:\\s*([0-9.]+)%");
+    private static final Pattern HEIGHT = Pattern.compile("height:\\s*([0-9.]+)mm");
+    private static final Pattern HEADING = Pattern.compile("h([1-6])");
+
+    private final ChartCompiler charts;
+    private final PageFiles files;
+    private final String notesTitle;
+
+    WebFragment(ChartCompiler charts, PageFiles files, String notesTitle) {
+        this.charts = charts;
+        this.files = files;
+        this.notesTitle = notesTitle;
+    }
+
+    /**
+     * @param anchor     the id of the article (or part) the fragment belongs to; ids made here start with it
+     * @param topHeading the level the fragment's highest heading becomes (4 under an article's {@code h3})
+     */
+    String convert(String xhtml, String anchor, int topHeading) {
+        if (xhtml == null || xhtml.isBlank()) {
+            return "";
+        }
+        Element root = HtmlMarkup.parse(xhtml);
+        shiftHeadings(root, topHeading);
+        images(root);
+        List<String> svgs = charts(root, anchor);
+        notes(root, anchor, topHeading);
+        String html = HtmlMarkup.children(root);
+        for (int i = 0; i < svgs.size(); i++) {
+            html = html.replace("<!--" + placeholder(i) + "-->", svgs.get(i));
+        }
+        return html;
+    }
+
+    private static void shiftHeadings(Element root, int topHeading) {
+        int highest = 7;
+        for (Element e : elements(root, "*")) {
+            Matcher m = HEADING.matcher(e.getTagName());
+            if (m.matches()) {
+                highest = Math.min(highest, Integer.parseInt(m.group(1)));
+            }
+        }
+        if (highest == 7 || highest >= topHeading) {
+            return;
+        }
+        int shift = topHeading - highest;
+        Document dom = root.getOwnerDocument();
+        for (Element e : elements(root, "*")) {
+            Matcher m = HEADING.matcher(e.getTagName());
+            if (m.matches()) {
+                dom.renameNode(e, null, "h" + Math.min(6, Integer.parseInt(m.group(1)) + shift));
+            }
+        }
+    }
+
+    private void images(Element root) {
+        for (Element img : elements(root, "img")) {
+            img.setAttribute("src", files.add(img.getAttribute("src")));
+            if (!img.hasAttribute("alt") || img.getAttribute("alt").isBlank()) {
+                img.setAttribute("alt", img.getAttribute("title"));
+            }
+            img.setAttribute("loading", "lazy");
+        }
+    }
+
+    /** Each chart placeholder becomes a comment marker now and its SVG after serialising. */
+    private List<String> charts(Element root, String anchor) {
+        List<String> svgs = new ArrayList<>();
+        for (Element object : elements(root, "object")) {
+            if (!ChartCompiler.OBJECT_TYPE.equals(object.getAttribute("type"))) {
+                continue;
+            }
+            String style = object.getAttribute("style");
+            double width = TEXT_WIDTH_PX * number(WIDTH, style, 100) / 100;
+            double height = number(HEIGHT, style, 70) / 25.4 * 96;
+            String id = anchor + "-chart-" + (svgs.size() + 1);
+            String svg = charts.svg(object.getAttribute("data-chart"), round(width), round(height), id,
+                    object.getAttribute("alt"));
+            svgs.add(svg == null ? "" : svg);
+            Element wrapper = root.getOwnerDocument().createElement("div");
+            wrapper.setAttribute("class", "chart");
+            wrapper.setAttribute("style", "max-width:" + plain(round(width)) + "px");
+            wrapper.appendChild(root.getOwnerDocument().createComment(placeholder(svgs.size() - 1)));
+            object.getParentNode().replaceChild(wrapper, object);
+        }
+        return svgs;
+    }
+
+    /** Footnotes (floated to the page foot in print) become a numbered list after the text. */
+    private void notes(Element root, String anchor, int topHeading) {
+        List<Element> calls = new ArrayList<>();
+        for (Element span : elements(root, "span")) {
+            if (hasClass(span, "footnote")) {
+                calls.add(span);
+            }
+        }
+        if (calls.isEmpty()) {
+            return;
+        }
+        Document dom = root.getOwnerDocument();
+        Element list = dom.createElement("ol");
+        int n = 0;
+        for (Element note : calls) {
+            n++;
+            String noteId = anchor + "-note-" + n;
+            String refId = anchor + "-ref-" + n;
+            Element sup = dom.createElement("sup");
+            sup.setAttribute("class", "note-ref");
+            Element a = dom.createElement("a");
+            a.setAttribute("id", refId);
+            a.setAttribute("href", "#" + noteId);
+            a.setTextContent(Integer.toString(n));
+            sup.appendChild(a);
+            note.getParentNode().replaceChild(sup, note);
+            Element li = dom.createElement("li");
+            li.setAttribute("id", noteId);
+            while (note.getFirstChild() != null) {
+                li.appendChild(note.getFirstChild());
+            }
+            li.appendChild(dom.createTextNode(" "));
+            Element back = dom.createElement("a");
+            back.setAttribute("class", "note-back");
+            back.setAttribute("href", "#" + refId);
+            back.setAttribute("aria-label", "↑ " + n);
+            back.setTextContent("↑");
+            li.appendChild(back);
+            list.appendChild(li);
+        }
+        Element notes = dom.createElement("div");
+        notes.setAttribute("class", "notes");
+        Element title = dom.createElement("h" + Math.min(6, topHeading));
+        title.setAttribute("class", "notes__title");
+        title.setTextContent(notesTitle);
+        notes.appendChild(title);
+        notes.appendChild(list);
+        root.appendChild(notes);
+    }
+
+    private static String placeholder(int i) {
+        return "digestpress-svg-" + i;
+    }
+
+    private static double number(Pattern pattern, String style, double fallback) {
+        Matcher m = pattern.matcher(style);
+        return m.find() ? Double.parseDouble(m.group(1)) : fallback;
+    }
+
+    private static double round(double px) {
+        return Math.round(px * 10) / 10.0;
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean hasClass(Element e, String cls) {
+        for (String c : e.getAttribute("class").split("\\s+")) {
+            if (c.equals(cls)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A snapshot, so the caller may replace elements while walking it. */
+    private static List<Element> elements(Element root, String name) {
+        NodeList nodes = root.getElementsByTagName(name);
+        List<Element> out = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            out.add((Element) node);
+        }
+        return out;
+    }
+}
