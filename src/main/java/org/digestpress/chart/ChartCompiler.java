@@ -107,8 +107,11 @@ public final class ChartCompiler implements ChartBlockHandler {
         synchronized (chart) {
             chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         }
+        // JFreeSVG declares a namespace of its own that nothing in the drawing uses; HTML does not allow it.
+        // JFreeSVG declares a namespace of its own that nothing in the drawing uses; HTML does not allow it.
         String svg = g2.getSVGElement(id, false, new org.jfree.svg.ViewBox(0, 0, width, height),
-                org.jfree.svg.PreserveAspectRatio.XMID_YMID, org.jfree.svg.MeetOrSlice.MEET);
+                org.jfree.svg.PreserveAspectRatio.XMID_YMID, org.jfree.svg.MeetOrSlice.MEET)
+                .replace(" xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg'", "");
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
         return svg.substring(0, open - 1) + " role=\"img\" aria-label=\"" + escape(label) + "\">"
                 + "<title>" + escape(label) + "</title>" + svg.substring(open);
