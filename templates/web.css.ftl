@@ -79,6 +79,7 @@ img, svg { max-width: 100%; height: auto; }
   color: var(--primary); margin: 0 0 0.4rem; }
 .box__name { font-family: var(--sans); font-weight: 700; }
 .box__role { font-family: var(--sans); font-size: 0.9rem; color: #5b676e; }
+.box__person { margin: 0 0 0.5rem; line-height: 1.35; }
 .box p { margin: 0.4rem 0; }
 
 /* Figures, charts, tables */
@@ -91,7 +92,11 @@ img, svg { max-width: 100%; height: auto; }
 .table-figure { overflow-x: auto; }
 table { border-collapse: collapse; font-family: var(--sans); font-size: 0.9rem; width: 100%; }
 th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid #c9d2d6; vertical-align: top; text-align: left; }
-th { background: var(--primary-tint); color: var(--primary); }
+th { background: var(--primary-tint); color: var(--primary); vertical-align: bottom; }
+table.table { border-top: 2px solid var(--primary); border-bottom: 2px solid var(--primary); font-variant-numeric: tabular-nums; }
+th.align-right, td.align-right { text-align: right; }
+th.align-center, td.align-center { text-align: center; }
+.table-figure > p { font-family: var(--sans); font-size: 0.85rem; color: #5b676e; margin-top: 0.4rem; }
 
 /* Notes (footnotes in print) */
 sup.note-ref { line-height: 0; }

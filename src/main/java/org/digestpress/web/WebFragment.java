@@ -23,6 +23,12 @@ final class WebFragment {
 
     /** The print text width (A4 less 2 × 19 mm margins) in CSS pixels: charts keep their printed proportions. */
     static final double TEXT_WIDTH_PX = 172 / 25.4 * 96;
+    /**
+     * Charts are drawn no wider than this and scaled by the browser: on a phone a chart drawn at
+     * its printed width would shrink its labels to 5 px; drawn at most this wide they stay near 10 px,
+     * and on a desktop the drawing grows back to its printed width.
+     */
+    static final double CHART_DRAWING_WIDTH_PX = 380;
     private static final Pattern WIDTH = Pattern.compile("width:\\s*([0-9.]+)%");
     private static final Pattern HEIGHT = Pattern.compile("height:\\s*([0-9.]+)mm");
     private static final Pattern HEADING = Pattern.compile("h([1-6])");
@@ -48,6 +54,7 @@ final class WebFragment {
         Element root = HtmlMarkup.parse(xhtml);
         shiftHeadings(root, topHeading);
         images(root);
+        separatePeople(root);
         List<String> svgs = charts(root, anchor);
         notes(root, anchor, topHeading);
         String html = HtmlMarkup.children(root);
@@ -88,6 +95,18 @@ final class WebFragment {
         }
     }
 
+    /**
+     * A box's speaker and their role are two spans the print stylesheet sets as blocks; a line
+     * break between them keeps them apart in a browser without the stylesheet too.
+     */
+    private static void separatePeople(Element root) {
+        for (Element name : elements(root, "span")) {
+            if (hasClass(name, "box__name") && name.getNextSibling() instanceof Element role && hasClass(role, "box__role")) {
+                name.getParentNode().insertBefore(root.getOwnerDocument().createElement("br"), role);
+            }
+        }
+    }
+
     /** Each chart placeholder becomes a comment marker now and its SVG after serialising. */
     private List<String> charts(Element root, String anchor) {
         List<String> svgs = new ArrayList<>();
@@ -98,8 +117,9 @@ final class WebFragment {
             String style = object.getAttribute("style");
             double width = TEXT_WIDTH_PX * number(WIDTH, style, 100) / 100;
             double height = number(HEIGHT, style, 70) / 25.4 * 96;
+            double scale = Math.min(1, CHART_DRAWING_WIDTH_PX / width);
             String id = anchor + "-chart-" + (svgs.size() + 1);
-            String svg = charts.svg(object.getAttribute("data-chart"), round(width), round(height), id,
+            String svg = charts.svg(object.getAttribute("data-chart"), round(width * scale), round(height * scale), id,
                     object.getAttribute("alt"));
             svgs.add(svg == null ? "" : svg);
             Element wrapper = root.getOwnerDocument().createElement("div");
