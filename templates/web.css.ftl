@@ -117,7 +117,7 @@ sup.note-ref a { text-decoration: none; font-family: var(--sans); font-weight: 7
 .colophon { background: var(--primary); color: #fff; margin-top: 3rem; padding: 1.5rem 0 2rem; border-top: 4px solid var(--accent); }
 .colophon a { color: #fff; }
 .colophon h2, .colophon h3, .colophon h4 { color: #fff; }
-.colophon__kicker, .colophon__box-title { font-family: var(--sans); font-weight: 700; text-transform: uppercase;
+.colophon .colophon__kicker, .colophon__box-title { margin: 1rem 0 0.5rem; font-family: var(--sans); font-weight: 700; text-transform: uppercase;
   letter-spacing: 0.05em; font-size: 0.85rem; color: #ffd9b3; }
 .colophon__box { background: rgba(255, 255, 255, 0.08); padding: 0.5rem 1rem; border-left: 4px solid var(--accent); }
 .colophon__imprint { font-family: var(--sans); font-size: 0.85rem; border-top: 1px solid rgba(255, 255, 255, 0.4); margin-top: 1.5rem; }

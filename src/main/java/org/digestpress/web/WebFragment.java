@@ -45,7 +45,8 @@ final class WebFragment {
 
     /**
      * @param anchor     the id of the article (or part) the fragment belongs to; ids made here start with it
-     * @param topHeading the level the fragment's highest heading becomes (4 under an article's {@code h3})
+     * @param topHeading the level the fragment's highest heading becomes (4 under an article's {@code h3}),
+     *                   moving it up or down, so that no level is skipped whatever the author wrote
      */
     String convert(String xhtml, String anchor, int topHeading) {
         if (xhtml == null || xhtml.isBlank()) {
@@ -72,7 +73,7 @@ final class WebFragment {
                 highest = Math.min(highest, Integer.parseInt(m.group(1)));
             }
         }
-        if (highest == 7 || highest >= topHeading) {
+        if (highest == 7 || highest == topHeading) {
             return;
         }
         int shift = topHeading - highest;
@@ -80,7 +81,7 @@ final class WebFragment {
         for (Element e : elements(root, "*")) {
             Matcher m = HEADING.matcher(e.getTagName());
             if (m.matches()) {
-                dom.renameNode(e, null, "h" + Math.min(6, Integer.parseInt(m.group(1)) + shift));
+                dom.renameNode(e, null, "h" + Math.max(1, Math.min(6, Integer.parseInt(m.group(1)) + shift)));
             }
         }
     }

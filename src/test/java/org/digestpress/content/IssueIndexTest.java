@@ -72,6 +72,19 @@ class IssueIndexTest {
                 && warning.message().contains("news/02-klaster.md:6"), warning.message());
     }
 
+    @Test
+    void tagsAreListedOnceWhateverTheirCase(@TempDir Path temp) throws IOException {
+        Path publication = copyFixture(temp);
+        Path brief = publication.resolve("2030-01/briefs/02-reestr.md");
+        Files.writeString(brief, Files.readString(brief, StandardCharsets.UTF_8)
+                .replace("tags: [реестр]", "tags: [Реестр, мероприятия]"), StandardCharsets.UTF_8);
+        Problems problems = new Problems();
+        List<IssueIndex.Entry> tags = IssueIndex.tags(load(publication, problems), "ru");
+        IssueIndex.Entry events = tags.stream().filter(e -> e.name().equals("мероприятия")).findFirst().orElseThrow();
+        assertEquals(2, events.articleKeys().size(), tags.toString());
+        assertEquals(1, tags.stream().filter(e -> e.name().equalsIgnoreCase("реестр")).count(), tags.toString());
+    }
+
     private static Issue load(Path publication, Problems problems) {
         Publication p = PublicationLoader.load(publication, problems);
         return IssueLoader.load(p, publication.resolve("2030-01"), false, problems);
