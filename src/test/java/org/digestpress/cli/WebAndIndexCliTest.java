@@ -27,6 +27,9 @@ class WebAndIndexCliTest {
         Path brief = publication.resolve("2030-01/briefs/01-forum.md");
         Files.writeString(brief, Files.readString(brief, StandardCharsets.UTF_8)
                 .replace("source: Тестовое агентство", "source: Тестовое агентство\nregion: томская обл."));
+        CliHarness.write(publication.resolve("2030-01/briefs/03-partners.md"), CliHarness.article(
+                "title: Partners from abroad join the cluster forum\nlanguage: en\nregion: Томская область\n",
+                "Three foreign companies will present their work at the forum in March.\n"));
         Map<Path, String> before = harness.snapshot();
         Path pdf = temp.resolve("out/2030-01.pdf");
 
@@ -47,6 +50,9 @@ class WebAndIndexCliTest {
         assertTrue(html.contains("<dt>мероприятия</dt>") && html.contains("<dt>Томская область</dt>"));
         assertFalse(html.contains("<dt>томская обл.</dt>"), "the second spelling is listed under the first");
         assertTrue(Files.isRegularFile(temp.resolve("out/2030-01/2030-01.pdf")));
+        assertTrue(html.contains("<html lang=\"ru\">"));
+        assertTrue(html.contains("<article class=\"article\" id=\"article-briefs-03-partners\" lang=\"en\">"),
+                "an article in another language says so");
         assertEquals(List.of(), HtmlValidator.errors(page));
     }
 
