@@ -32,7 +32,7 @@ img, svg { max-width: 100%; height: auto; }
 .masthead__publisher { font-family: var(--sans); font-size: 0.9rem; margin: 0 0 1rem; display: flex; align-items: center; gap: 0.6rem; }
 .masthead__logo { width: 2.5rem; height: 2.5rem; background: #fff; border-radius: 4px; padding: 2px; }
 .masthead__title { color: #fff; font-size: clamp(1.9rem, 6vw, 3.2rem); margin: 0; }
-.masthead__subtitle { display: block; font-size: 0.5em; font-weight: 400; color: #e8eef0; margin-top: 0.35rem; }
+.masthead__subtitle { font-family: var(--sans); font-size: clamp(1.1rem, 3vw, 1.6rem); color: #e8eef0; margin: 0.35rem 0 0; }
 .masthead__issue { font-family: var(--sans); font-weight: 700; color: #fff; margin: 1rem 0 0.75rem;
   text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.9rem; }
 .masthead__pdf { margin: 0; }
