@@ -115,6 +115,24 @@ public final class Pipeline {
                 problems.all(), web);
     }
 
+    /** The issue folders of a publication ({@code YYYY-MM}), oldest first. */
+    public static List<Path> issueFolders(Path publication) {
+        return IssueLoader.issueFolders(publication.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Renders articles of an issue alone, each paged as in the issue: see {@link Offprints}.
+     *
+     * @param request  the issue folder, templates and fonts ({@code output} is ignored)
+     * @param issuePdf the built issue whose bookmarks give the first pages, or null to start at page 1
+     * @param only     article files to render, empty for all
+     * @param output   the PDF for an article, given the article and the slug of its file name
+     */
+    public static Offprints.Result offprints(BuildRequest request, Path issuePdf, Set<Path> only,
+                                             java.util.function.BiFunction<Offprints.ArticleInfo, String, Path> output) {
+        return Offprints.render(request, issuePdf, only, output);
+    }
+
     /** Every file of the publication the issue is built from, for the manifest. */
     private static List<Path> inputs(Publication publication, Issue issue) {
         List<Path> inputs = new ArrayList<>();
@@ -137,7 +155,7 @@ public final class Pipeline {
         return new BuildResult(pdf, 0, 0, (System.nanoTime() - start) / 1_000_000, issueName, problems.all());
     }
 
-    private static IssueView view(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
+    static IssueView view(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
                                   FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();

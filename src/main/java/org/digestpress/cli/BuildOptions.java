@@ -49,7 +49,7 @@ final class BuildOptions {
      * An explicit folder wins; else the repository's folder when run through the {@code digest}
      * launcher (which sets {@code digestpress.home}); else the copy inside the jar.
      */
-    private static Assets assets(Path explicit, String name) {
+    static Assets assets(Path explicit, String name) {
         if (explicit != null) {
             return Assets.directory(explicit, name);
         }

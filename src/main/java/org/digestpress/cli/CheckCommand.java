@@ -1,5 +1,6 @@
 package org.digestpress.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.digestpress.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks an issue without writing a PDF: every problem, with file and line.",
@@ -19,6 +21,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     BuildOptions options;
+
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text (default): diagnostics like a compiler's on stderr;",
+                    "json: one JSON object per problem on stdout ({\"file\",\"line\",\"column\",\"severity\",\"message\"}), "
+                            + "for CI annotations."})
+    Format format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,6 +43,12 @@ final class CheckCommand implements Callable<Integer> {
             return DigestCommand.USAGE;
         }
         BuildResult result = Pipeline.build(request);
+        if (format == Format.json) {
+            Path base = Path.of("").toAbsolutePath();
+            result.problems().forEach(p -> spec.commandLine().getOut().println(p.toJson(base)));
+            spec.commandLine().getOut().flush();
+            return result.failed() ? DigestCommand.CONTENT_ERRORS : DigestCommand.OK;
+        }
         Diagnostics.print(result, spec.commandLine().getErr());
         if (result.failed()) {
             return DigestCommand.CONTENT_ERRORS;

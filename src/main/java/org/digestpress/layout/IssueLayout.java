@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.XHTMLOutputFormat;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
@@ -31,6 +32,7 @@ public final class IssueLayout {
     static final String MAIN_TEMPLATE = "issue.ftlx";
     private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
             "\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]");
+    static final String OFFPRINT_TEMPLATE = "offprint.ftlx";
     private final Configuration configuration;
     private final Assets templates;
 
@@ -63,7 +65,11 @@ public final class IssueLayout {
         if (folder.isPresent()) {
             try {
                 // FileTemplateLoader also refuses, by default, includes whose real path leaves the folder.
-                return new ConfinedLoader(new FileTemplateLoader(folder.get().toFile()));
+                // A template folder made before offprints existed still gets the built-in offprint.ftlx
+                // (only that file), which then includes that folder's stylesheet.
+                return new MultiTemplateLoader(new TemplateLoader[] {
+                        new ConfinedLoader(new FileTemplateLoader(folder.get().toFile())),
+                        new BuiltInOffprint(new ClassTemplateLoader(IssueLayout.class, "/templates"))});
             } catch (IOException e) {
                 throw new InstallationProblem("The templates folder " + folder.get() + " cannot be read: "
                         + e.getMessage() + ".", e);
@@ -102,9 +108,43 @@ public final class IssueLayout {
         }
     }
 
+    /** The built-in {@code offprint.ftlx} and nothing else, behind a template folder that lacks it. */
+    private record BuiltInOffprint(ClassTemplateLoader builtIn) implements TemplateLoader {
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            return OFFPRINT_TEMPLATE.equals(name) ? builtIn.findTemplateSource(name) : null;
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return builtIn.getLastModified(source);
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            return builtIn.getReader(source, encoding);
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) throws IOException {
+            builtIn.closeTemplateSource(source);
+        }
+    }
+
     /** @return the XHTML document, or null after reporting a template error with its line */
     public String render(IssueView view, Problems problems) {
         return render(MAIN_TEMPLATE, view, Map.of(), problems);
+    }
+
+    /**
+     * One article alone ({@code view} holds one section with one article) with the issue's
+     * stylesheet and running header, and no cover, contents or back page.
+     *
+     * @param footnotesBefore footnotes printed before the article in the issue: the issue numbers
+     *                        them on from one article to the next, and so must the offprint
+     */
+    public String renderOffprint(IssueView view, int footnotesBefore, Problems problems) {
+        return render(OFFPRINT_TEMPLATE, view, Map.of("offprint", Map.of("footnotesBefore", footnotesBefore)), problems);
     }
 
     /**

@@ -54,6 +54,11 @@ public final class FontSet {
         this.loaded = loaded;
     }
 
+    /** The font files a document is set in, by name, for an archive's record of its inputs. */
+    public static List<String> files() {
+        return FACES.stream().map(Face::file).sorted().toList();
+    }
+
     /** Loads all faces; a missing font file is a broken installation, not a content error. */
     public static FontSet load(Assets fonts) {
         List<Loaded> loaded = new ArrayList<>();

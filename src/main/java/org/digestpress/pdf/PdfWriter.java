@@ -31,6 +31,8 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
+import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
@@ -50,6 +52,7 @@ public final class PdfWriter {
 
     private final FontSet fonts;
     private final FSObjectDrawerFactory objectDrawers;
+    private final int firstPageNumber;
 
     static {
         // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
@@ -59,8 +62,21 @@ public final class PdfWriter {
     }
 
     public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers) {
+        this(fonts, objectDrawers, 1);
+    }
+
+    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber) {
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
+        this.firstPageNumber = firstPageNumber;
+    }
+
+    /**
+     * A writer whose first page is numbered {@code number}, in {@code counter(page)} and in the
+     * PDF's page labels: an offprint carries the page numbers its article has in the issue.
+     */
+    public PdfWriter startingAtPage(int number) {
+        return new PdfWriter(fonts, objectDrawers, Math.max(1, number));
     }
 
     /**
@@ -76,6 +92,9 @@ public final class PdfWriter {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            if (firstPageNumber > 1) {
+                builder.useInitialPageNumber(firstPageNumber);
+            }
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
             builder.withProducer("digestpress");
@@ -95,6 +114,9 @@ public final class PdfWriter {
                 PDDocument document = renderer.getPdfDocument();
                 pages = document.getNumberOfPages();
                 makeReproducible(document, info, fingerprint(xhtml, allowedRoots, guard));
+                if (firstPageNumber > 1) {
+                    labelPagesFrom(document, firstPageNumber);
+                }
                 document.save(raw);
             }
             pdf = raw.toByteArray();
@@ -163,6 +185,16 @@ public final class PdfWriter {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /** Viewers then show the issue's page numbers (e.g. 24–26) instead of 1–3. */
+    private static void labelPagesFrom(PDDocument document, int first) {
+        PDPageLabels labels = new PDPageLabels(document);
+        PDPageLabelRange range = new PDPageLabelRange();
+        range.setStyle(PDPageLabelRange.STYLE_DECIMAL);
+        range.setStart(first);
+        labels.setLabelItem(0, range);
+        document.getDocumentCatalog().setPageLabels(labels);
     }
 
     /**

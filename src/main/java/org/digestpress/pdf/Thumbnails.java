@@ -49,6 +49,14 @@ public final class Thumbnails {
         return written;
     }
 
+    /** A picture of the cover alone, for an archive's list of issues. */
+    public static Path cover(Path pdf, Path file, float dpi) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return render(new PDFRenderer(document), 0, file.toAbsolutePath(), dpi);
+        }
+    }
+
     private static Path render(PDFRenderer renderer, int page, Path file, float dpi) throws IOException {
         BufferedImage image = renderer.renderImageWithDPI(page, dpi, ImageType.RGB);
         Path temp = Files.createTempFile(file.getParent(), ".thumb", ".png");

@@ -45,15 +45,7 @@ public record Problem(Path file, int line, int column, Severity severity, String
     public String format(Path base) {
         StringBuilder out = new StringBuilder();
         if (file != null) {
-            Path shown = file;
-            if (base != null) {
-                Path absBase = base.toAbsolutePath().normalize();
-                Path absFile = file.toAbsolutePath().normalize();
-                if (absFile.startsWith(absBase)) {
-                    shown = absBase.relativize(absFile);
-                }
-            }
-            out.append(shown.toString().replace('\\', '/'));
+            out.append(shownFile(base));
             if (line > 0) {
                 out.append(':').append(line);
                 if (column > 0) {
@@ -64,6 +56,50 @@ public record Problem(Path file, int line, int column, Severity severity, String
         }
         out.append(severity.label()).append(": ").append(message);
         return out.toString();
+    }
+
+    /**
+     * One line of JSON, {@code {"file","line","column","severity","message"}}, for CI annotations;
+     * the file as in {@link #format} ({@code null} when the problem concerns the run), 0 when unknown.
+     */
+    public String toJson(Path base) {
+        return "{\"file\":" + (file == null ? "null" : quote(shownFile(base))) + ",\"line\":" + line
+                + ",\"column\":" + column + ",\"severity\":" + quote(severity.label()) + ",\"message\":"
+                + quote(message) + "}";
+    }
+
+    private String shownFile(Path base) {
+        Path shown = file;
+        if (base != null) {
+            Path absBase = base.toAbsolutePath().normalize();
+            Path absFile = file.toAbsolutePath().normalize();
+            if (absFile.startsWith(absBase)) {
+                shown = absBase.relativize(absFile);
+            }
+        }
+        return shown.toString().replace('\\', '/');
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     @Override
