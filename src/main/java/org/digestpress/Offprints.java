@@ -121,7 +121,7 @@ public final class Offprints {
                 continue;
             }
             Problems own = new Problems();
-            String xhtml = layout.renderOffprint(alone(view, article.key()), own);
+            String xhtml = layout.renderOffprint(alone(view, article.key()), footnotesBefore(view, article.key()), own);
             PdfWriter.Result pdf = xhtml == null ? null : new PdfWriter(fonts, drawers).startingAtPage(article.firstPage())
                     .write(xhtml, roots, output.apply(article, slug(article.file())), info, own);
             for (Problem p : own.all()) {
@@ -186,6 +186,28 @@ public final class Offprints {
     private static String normal(String s) {
         return s == null ? "" : s.replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("\\s+", " ").strip();
     }
+
+    /** Footnotes the issue prints before the article: in the inside cover, section intros and earlier articles. */
+    static int footnotesBefore(IssueView view, String key) {
+        int count = footnotes(view.insideCoverHtml());
+        for (IssueView.SectionView s : view.sections()) {
+            count += footnotes(s.introHtml());
+            for (IssueView.ArticleView a : s.articles()) {
+                if (a.anchor().equals("article-" + key)) {
+                    return count;
+                }
+                count += footnotes(a.bodyHtml());
+            }
+        }
+        return count;
+    }
+
+    private static int footnotes(String html) {
+        return html == null ? 0 : (int) FOOTNOTE.matcher(html).results().count();
+    }
+
+    /** The markdown stage's footnote element; the stylesheet floats it to the page foot. */
+    private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile("class=\"footnote\"");
 
     /** The issue's view cut down to one article under its section heading, without the section intro. */
     private static IssueView alone(IssueView view, String key) {

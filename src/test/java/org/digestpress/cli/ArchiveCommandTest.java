@@ -168,6 +168,22 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void offprintFootnotesAreNumberedOnAsInTheIssue() throws IOException {
+        // In 2030-02 both news items have a footnote; the issue numbers the second one 2.
+        String note = "2. Сроки проекта согласованы";
+        assertTrue(normal(text(archive.resolve("2030/2030-02.pdf"))).contains(note));
+        assertTrue(normal(text(archive.resolve("2030/2030-02/02-klaster.pdf"))).contains(note),
+                text(archive.resolve("2030/2030-02/02-klaster.pdf")));
+        assertTrue(normal(text(archive.resolve("2030/2030-02/01-zavod.pdf"))).contains("1. По данным"));
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
     void aSecondRunRebuildsNothingAndChangesNoFile() {
         CliHarness harness = copyOfFirstRun();
         var before = harness.snapshot();
