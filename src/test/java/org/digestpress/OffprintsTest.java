@@ -1,0 +1,87 @@
+package org.digestpress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.digestpress.assets.Assets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Pipeline#offprints} as another front end (a preview of one article) uses it: one article
+ * alone, numbered from the issue PDF's bookmarks when there is one and from page 1 when not, and
+ * refused against an issue PDF built from other sources.
+ */
+class OffprintsTest {
+
+    private static final Path FIXTURE_ISSUE = BuiltIssue.FIXTURE.resolve("2030-01");
+
+    @TempDir
+    Path temp;
+
+    private static BuildRequest request(Path issue) {
+        return new BuildRequest(BuiltIssue.FIXTURE, issue, null, false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+    }
+
+    @Test
+    void oneArticleNumberedFromWhereTheIssueHasIt() throws IOException {
+        BuiltIssue issue = BuiltIssue.of(BuiltIssue.FIXTURE);
+        Path article = FIXTURE_ISSUE.resolve("research/01-obzor.md");
+        Offprints.Result result = Pipeline.offprints(request(FIXTURE_ISSUE), issue.result.pdf(), Set.of(article),
+                (a, slug) -> temp.resolve(a.position() + "-" + slug + ".pdf"));
+        assertFalse(result.failed(), result.problems().toString());
+        assertEquals(6, result.articles().size(), "every article is described");
+        assertEquals(1, result.offprints().size(), "only the one asked for is rendered");
+        Offprints.Written written = result.offprints().get(0);
+        assertEquals(article, written.article().file());
+        assertEquals("obzor", Offprints.slug(article));
+        int first = written.article().firstPage();
+        assertTrue(issue.pagesContaining(written.article().title()).contains(first),
+                "the issue has the title on page " + first);
+        assertTrue(first > 1);
+        try (PDDocument doc = Loader.loadPDF(written.pdf().toFile())) {
+            assertEquals(String.valueOf(first), doc.getDocumentCatalog().getPageLabels().getLabelsByPageIndices()[0]);
+        }
+    }
+
+    @Test
+    void withoutAnIssuePdfPagesStartAtOne() throws IOException {
+        Path article = FIXTURE_ISSUE.resolve("briefs/02-reestr.md");
+        Offprints.Result result = Pipeline.offprints(request(FIXTURE_ISSUE), null, Set.of(article),
+                (a, slug) -> temp.resolve(slug + ".pdf"));
+        assertFalse(result.failed(), result.problems().toString());
+        assertEquals(1, result.offprints().get(0).article().firstPage());
+        try (PDDocument doc = Loader.loadPDF(temp.resolve("reestr.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(BuiltIssue.normalize(text).contains(BuiltIssue.normalize(result.offprints().get(0).article().title())));
+            assertFalse(BuiltIssue.normalize(text).contains("Содержание"), "no contents page");
+        }
+    }
+
+    @Test
+    void anIssuePdfOfOtherSourcesIsRefused() throws IOException {
+        BuiltIssue january = BuiltIssue.of(BuiltIssue.FIXTURE);
+        Path february = BuiltIssue.REPO.resolve("src/test/resources/archive-fixture/2030-02");
+        BuildRequest request = new BuildRequest(february.getParent(), february, null, false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        Offprints.Result result = Pipeline.offprints(request, january.result.pdf(), Set.of(),
+                (a, slug) -> temp.resolve(slug + ".pdf"));
+        assertTrue(result.failed());
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("does not match the sources")),
+                result.problems().toString());
+        assertTrue(result.offprints().isEmpty());
+        try (var files = Files.list(temp)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+}
