@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
                 "DIR/<YYYY>/<YYYY-MM>.pdf, one offprint per article in DIR/<YYYY>/<YYYY-MM>/,",
                 "DIR/archive.json (checksums of every PDF and input) and DIR/index.html.",
                 "Issues whose inputs did not change since the last run are not built again.",
-                "Exit status: 0 all archived, 1 some issue failed (the others are archived and a failed",
-                "issue keeps its previous PDF), 2 wrong usage."})
+                "A failed issue keeps its previous PDF; the others are still archived.",
+                "Exit status: 0 all archived, 1 some issue failed, 2 wrong usage."})
 final class ArchiveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PUBLICATION",
