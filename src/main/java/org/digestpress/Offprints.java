@@ -79,7 +79,8 @@ public final class Offprints {
      * @param issuePdf the built issue PDF whose bookmarks give each article's first page, or null to
      *                 number every offprint from page 1 (a preview of an article not yet laid out)
      * @param only     the article files to render; empty renders every article
-     * @param output   where an article's PDF goes, from its {@link ArticleInfo}
+     * @param output   where an article's PDF goes, given the article and its file name's slug
+     *                 ({@code 03-media-cluster.md} → {@code media-cluster})
      */
     static Result render(BuildRequest request, Path issuePdf, Set<Path> only,
                          BiFunction<ArticleInfo, String, Path> output) {

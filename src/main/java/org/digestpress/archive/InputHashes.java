@@ -87,8 +87,7 @@ final class InputHashes {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(archive))
-                    .filter(p -> dir.relativize(p).toString().isEmpty()
-                            || stream(dir.relativize(p)).noneMatch(part -> part.startsWith(".")))
+                    .filter(p -> stream(dir.relativize(p)).noneMatch(part -> part.startsWith(".")))
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {
