@@ -45,6 +45,19 @@ public final class OutputCheck {
         return refusals;
     }
 
+    /**
+     * Why {@code folder} may not receive a run's output files (the archive), if it may not: it must
+     * be a folder or not exist yet, and lie outside the publication, templates and fonts.
+     */
+    public static Optional<String> outputFolder(BuildRequest request, Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return Optional.of("The output folder " + folder + " exists and is not a folder; name a new or an "
+                    + "existing folder.");
+        }
+        return insideSources(request, folder).map(root -> "The output folder " + folder + " is inside " + root
+                + "; a build never writes among its sources.");
+    }
+
     /** Why the PDF may not be written to {@code output}, if it may not. */
     static Optional<String> output(BuildRequest request, Path output) {
         if (Files.isDirectory(output)) {

@@ -22,6 +22,7 @@ import org.digestpress.BuildResult;
 import org.digestpress.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.InstallationProblem;
 import org.digestpress.pdf.PdfFacts;
 import org.digestpress.pdf.Thumbnails;
 import org.digestpress.problem.Problem;
@@ -108,6 +109,7 @@ public final class Archive {
 
     /**
      * @param progress told about each issue as soon as it is done (from the worker threads, one at a time)
+     * @throws InstallationProblem when the templates or fonts are broken: no issue could be built
      */
     public static Result run(Request request, Consumer<IssueOutcome> progress) {
         return new Archive(request, progress).run();
@@ -188,7 +190,16 @@ public final class Archive {
             for (Map.Entry<String, Future<Built>> e : running.entrySet()) {
                 try {
                     done.put(e.getKey(), e.getValue().get());
-                } catch (ExecutionException | InterruptedException ex) {
+                } catch (ExecutionException ex) {
+                    if (ex.getCause() instanceof InstallationProblem installation) {
+                        // Missing templates or fonts break every issue alike: stop, as build does (exit 2).
+                        throw installation;
+                    }
+                    Problems own = new Problems();
+                    own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getCause().getMessage() + ".");
+                    done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
                     Problems own = new Problems();
                     own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getMessage() + ".");
                     done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
@@ -303,8 +314,10 @@ public final class Archive {
         } catch (IOException e) {
             problems.error(dir, 0, 0, "The archive files cannot be written: " + e.getMessage() + ".");
             return failed(name, old, problems, start, false);
+        } catch (InstallationProblem e) {
+            throw e;
         } catch (RuntimeException e) {
-            // A broken installation (a font missing, …) fails the issue with a sentence, not a trace.
+            // Whatever else goes wrong fails this issue with a sentence, not a trace; the others go on.
             problems.error(dir, 0, 0, "The issue could not be built: " + e.getMessage());
             return failed(name, old, problems, start, false);
         }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.Confinement;
 import org.digestpress.pdf.FontSet;
 
 /**
@@ -43,7 +44,7 @@ final class InputHashes {
         this.archive = archive.toAbsolutePath().normalize();
         assets("templates", templates, BUILT_IN_TEMPLATES);
         assets("fonts", fonts, FontSet.files());
-        for (Path file : files(this.publication)) {
+        for (Path file : files(this.publication, this.publication)) {
             Path relative = this.publication.relativize(file);
             if (!ISSUE_DIR.matcher(relative.getName(0).toString()).matches()) {
                 shared.put(name("publication", relative), sha256(Files.readAllBytes(file)));
@@ -54,7 +55,7 @@ final class InputHashes {
     /** Every input of one issue, by name. */
     SortedMap<String, String> of(Path issueDir) throws IOException {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
-        for (Path file : files(issueDir.toAbsolutePath().normalize())) {
+        for (Path file : files(issueDir.toAbsolutePath().normalize(), publication)) {
             inputs.put(name("publication", publication.relativize(file)), sha256(Files.readAllBytes(file)));
         }
         return inputs;
@@ -72,7 +73,7 @@ final class InputHashes {
     private void assets(String prefix, Assets assets, List<String> builtIn) throws IOException {
         if (assets.folder().isPresent()) {
             Path root = assets.folder().get().toAbsolutePath().normalize();
-            for (Path file : files(root)) {
+            for (Path file : files(root, root)) {
                 shared.put(name(prefix, root.relativize(file)), sha256(Files.readAllBytes(file)));
             }
         } else {
@@ -82,11 +83,15 @@ final class InputHashes {
         }
     }
 
-    /** Regular files below {@code dir}, skipping hidden ones (editor and OS litter) and the archive. */
-    private List<Path> files(Path dir) throws IOException {
+    /**
+     * Regular files below {@code dir}, skipping hidden ones (editor and OS litter), the archive, and
+     * links whose real file lies outside {@code root} (a build refuses those; their bytes are not read).
+     */
+    private List<Path> files(Path dir, Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(archive))
+                    .filter(p -> Confinement.inside(p, root))
                     .filter(p -> stream(dir.relativize(p)).noneMatch(part -> part.startsWith(".")))
                     .sorted()
                     .toList();

@@ -3,8 +3,11 @@ package org.digestpress.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.digestpress.BuildRequest;
+import org.digestpress.OutputCheck;
 import org.digestpress.archive.Archive;
 import org.digestpress.problem.Problem;
 import picocli.CommandLine;
@@ -59,6 +62,13 @@ final class ArchiveCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         Archive.Request request = new Archive.Request(publication, output, jobs == null ? cores : jobs, force, strict,
                 BuildOptions.assets(templates, "templates"), BuildOptions.assets(fonts, "fonts"));
+        Optional<String> refusal = OutputCheck.outputFolder(new BuildRequest(publication, null, null, false, true,
+                request.templates(), request.fonts()), output);
+        if (refusal.isPresent()) {
+            err.println("digest: " + refusal.get());
+            err.flush();
+            return DigestCommand.USAGE;
+        }
         Archive.Result result = Archive.run(request, issue -> report(issue, base, out, err));
         for (Problem problem : result.problems()) {
             err.println(problem.format(base));

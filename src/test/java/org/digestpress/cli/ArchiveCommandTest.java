@@ -261,6 +261,22 @@ class ArchiveCommandTest {
         assertTrue(lenient.out().contains("2030-02: built") && lenient.out().contains("1 warning"), lenient.out());
     }
 
+    @Test
+    void anArchiveAmongTheSourcesOrMissingTemplatesStopTheRunBeforeAnyBuild() {
+        CliHarness harness = new CliHarness(temp, TWO_ISSUES);
+        Path publication = harness.publication();
+        CliHarness.Outcome inside = harness.run("archive", publication.toString(), "-o", publication.resolve("archive").toString());
+        assertEquals(2, inside.exit(), inside.err());
+        assertTrue(inside.err().contains("is inside the publication folder"), inside.err());
+        assertFalse(Files.exists(publication.resolve("archive")));
+
+        CliHarness.Outcome templates = harness.run("archive", publication.toString(), "-o", temp.resolve("a").toString(),
+                "--templates", temp.resolve("no-such-templates").toString());
+        assertEquals(2, templates.exit(), templates.err());
+        assertTrue(templates.err().startsWith("digest: ") && templates.err().contains("no-such-templates"), templates.err());
+        CliHarness.assertNoJavaNoise(templates);
+    }
+
     /** A fresh copy of the publication and of the archive the first run made, to change without harm. */
     private CliHarness copyOfFirstRun() {
         CliHarness harness = new CliHarness(temp, TWO_ISSUES);
