@@ -223,7 +223,7 @@ public final class Offprints {
         return new IssueView(view.language(), view.title(), view.subtitle(), view.number(), view.issueLabel(),
                 view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(),
                 view.insideCoverHtml(), view.publications(), view.resources(), sections, view.backPageHtml(),
-                view.labels(), view.meta());
+                view.labels(), view.meta(), List.of());
     }
 
     private static Result empty(String issueName, Problems problems) {
