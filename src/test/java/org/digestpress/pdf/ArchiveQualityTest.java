@@ -27,6 +27,10 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
@@ -236,6 +240,42 @@ public class ArchiveQualityTest {
                 assertArrayEquals(bundled, in.readAllBytes());
             }
         }
+    }
+
+    /**
+     * In PDF/UA mode the footnote still sits at the foot of the page that calls it, and its text is
+     * tagged content a screen reader reads, not an artifact it skips.
+     */
+    @Test
+    void footnotesStayAtThePageFootAsTaggedText() throws Exception {
+        BuiltIssue built = BuiltIssue.of(BuiltIssue.FIXTURE);
+        List<Integer> pages = built.pagesContaining("По данным пресс-службы завода.");
+        assertEquals(built.pagesContaining("на заводе работают 300 человек"), pages);
+        try (PDDocument document = built.open()) {
+            PDPage page = document.getPage(pages.get(0) - 1);
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(page);
+            PDMarkedContent note = extractor.getMarkedContents().stream()
+                    .filter(mc -> text(mc).contains("По данным пресс-службы")).findFirst().orElseThrow();
+            assertTrue(note.getMCID() >= 0 && !"Artifact".equals(note.getTag()), note.getTag());
+            float noteTop = note.getContents().stream().filter(TextPosition.class::isInstance)
+                    .map(t -> ((TextPosition) t).getY()).min(Float::compare).orElseThrow();
+            float lastBodyLine = extractor.getMarkedContents().stream()
+                    .filter(mc -> text(mc).contains("планируют три совместных проекта"))
+                    .flatMap(mc -> mc.getContents().stream()).filter(TextPosition.class::isInstance)
+                    .map(t -> ((TextPosition) t).getY()).max(Float::compare).orElseThrow();
+            assertTrue(noteTop > lastBodyLine, "the note is below the page's last line of text");
+        }
+    }
+
+    private static String text(PDMarkedContent content) {
+        StringBuilder out = new StringBuilder();
+        for (Object item : content.getContents()) {
+            if (item instanceof TextPosition t) {
+                out.append(t.getUnicode());
+            }
+        }
+        return out.toString();
     }
 
     private static List<PDStructureElement> elements(PDStructureNode node, String type) {
