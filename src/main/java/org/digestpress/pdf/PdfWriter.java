@@ -91,10 +91,10 @@ public final class PdfWriter {
             // running headers and page numbers as artifacts, /Tabs /S on every page.
             // Footnotes (float: footnote) keep their place at the page foot in this mode: read in
             // openhtmltopdf 1.1.65 (BoxBuilder, PdfBoxAccessibilityHelper) and checked by
-            // ArchiveQualityTest, the footnote area is laid out as without UA and tagged as a
-            // layer of its own, a Sect after the main text, with the call a /Link to the note. So
-            // no endnote fallback is needed; the one cost is that a screen reader meets the notes
-            // after the text, like endnotes.
+            // ArchiveQualityTest, the footnote area is laid out as without UA and tagged, the call
+            // a /Link to the note. So no endnote fallback is needed; FootnoteNotes then moves each
+            // note from the page's footnote layer (read after the whole issue) to right after the
+            // paragraph that calls it.
             builder.usePdfUaAccessibility(true);
             builder.useColorProfile(ColorProfile.SRGB);
             builder.withProducer(Producer.name());
@@ -117,6 +117,7 @@ public final class PdfWriter {
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
                 makeReproducible(document, info, created);
                 HeadingLevels.normalise(document);
+                FootnoteNotes.placeAfterCalls(document);
                 ColorProfile.writeRawInto(document);
                 ChartDataFiles.embed(document, info.charts(), created);
                 setId(document, fingerprint(xhtml, allowedRoots, guard, info));

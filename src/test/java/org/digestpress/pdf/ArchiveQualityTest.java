@@ -244,7 +244,8 @@ public class ArchiveQualityTest {
 
     /**
      * In PDF/UA mode the footnote still sits at the foot of the page that calls it, and its text is
-     * tagged content a screen reader reads, not an artifact it skips.
+     * tagged content a screen reader reads, not an artifact it skips, right after the paragraph
+     * with the call.
      */
     @Test
     void footnotesStayAtThePageFootAsTaggedText() throws Exception {
@@ -265,6 +266,23 @@ public class ArchiveQualityTest {
                     .flatMap(mc -> mc.getContents().stream()).filter(TextPosition.class::isInstance)
                     .map(t -> ((TextPosition) t).getY()).max(Float::compare).orElseThrow();
             assertTrue(noteTop > lastBodyLine, "the note is below the page's last line of text");
+
+            // In the reading order the note follows the paragraph that calls it, tagged Note.
+            List<PDStructureElement> notes = elements(document.getDocumentCatalog().getStructureTreeRoot(), "Note");
+            assertEquals(1, notes.size());
+            PDStructureElement noteElement = notes.get(0);
+            assertEquals("fs-footnote-1", noteElement.getElementIdentifier());
+            List<Object> siblings = noteElement.getParent().getKids();
+            int at = -1;
+            for (int i = 0; i < siblings.size(); i++) {
+                if (siblings.get(i) instanceof PDStructureElement e && e.getCOSObject() == noteElement.getCOSObject()) {
+                    at = i;
+                }
+            }
+            assertTrue(at > 0 && siblings.get(at - 1) instanceof PDStructureElement, "the note has a paragraph before it");
+            PDStructureElement paragraph = (PDStructureElement) siblings.get(at - 1);
+            assertEquals("P", paragraph.getStructureType());
+            assertEquals(1, elements(paragraph, "Link").size(), "the paragraph before the note holds its call");
         }
     }
 
