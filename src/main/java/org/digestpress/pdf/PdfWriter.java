@@ -46,8 +46,9 @@ import org.digestpress.problem.Problems;
 
 /**
  * Renders the XHTML document to an archival PDF (PDF/A-3u and PDF/UA-1: fonts embedded, sRGB
- * output intent, tagged, the chart data attached) with reproducible bytes, and writes it atomically: the new file appears only when complete, so
- * a failed build never leaves a broken or half-written PDF where the previous one was.
+ * output intent, tagged, the chart data attached) with reproducible bytes, and writes it
+ * atomically: the new file appears only when complete, so a failed build never leaves a broken or
+ * half-written PDF where the previous one was.
  */
 public final class PdfWriter {
 
@@ -213,13 +214,15 @@ public final class PdfWriter {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
             update(digest, Producer.name());
+            // The guard hands out real paths (links resolved), so names are taken against real roots;
+            // the document may name either form.
+            List<Path> real = roots.stream().map(Confinement::real).toList();
             String located = xhtml;
             for (int i = 0; i < absolute.size(); i++) {
-                located = located.replace(absolute.get(i).toUri().toString(), "root" + i + "/");
+                located = located.replace(real.get(i).toUri().toString(), "root" + i + "/")
+                        .replace(absolute.get(i).toUri().toString(), "root" + i + "/");
             }
             update(digest, located);
-            // The guard hands out real paths (links resolved), so names are taken against real roots.
-            List<Path> real = roots.stream().map(Confinement::real).toList();
             SortedMap<String, Path> read = new TreeMap<>();
             for (Path file : guard.read()) {
                 read.put(relativeName(file, real), file);
