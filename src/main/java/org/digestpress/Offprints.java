@@ -100,7 +100,7 @@ public final class Offprints {
         FontSet fonts = FontSet.load(request.fonts());
         ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
                 Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
-                Color.decode(publication.brand().text())));
+                Color.decode(publication.brand().text())), publication.root());
         FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
         MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()), labels, charts);
         IssueView view = Pipeline.view(publication, issue, labels, markdown, fonts, problems);
@@ -114,14 +114,17 @@ public final class Offprints {
         List<Path> roots = new ArrayList<>();
         roots.add(publication.root());
         request.templates().folder().ifPresent(roots::add);
-        DocumentInfo info = new DocumentInfo(publication.language(),
-                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        ZonedDateTime created = ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0,
+                ZoneOffset.UTC);
         Set<Path> wanted = only.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
         for (ArticleInfo article : articles) {
             if (!wanted.isEmpty() && !wanted.contains(article.file().toAbsolutePath().normalize())) {
                 continue;
             }
             Problems own = new Problems();
+            // An offprint carries the data of its own charts only (chart keys start with the article's key).
+            DocumentInfo info = new DocumentInfo(publication.language(), created, charts.data().stream()
+                    .filter(c -> c.key().startsWith(article.key() + "-chart-")).toList());
             String xhtml = layout.renderOffprint(alone(view, article.key()), footnotesBefore(view, article.key()), own);
             PdfWriter.Result pdf = xhtml == null ? null : new PdfWriter(fonts, drawers).startingAtPage(article.firstPage())
                     .write(xhtml, roots, output.apply(article, slug(article.file())), info, own);

@@ -93,7 +93,8 @@ public final class Pipeline {
         roots.add(publication.root());
         request.templates().folder().ifPresent(roots::add);
         DocumentInfo info = new DocumentInfo(publication.language(),
-                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC));
+                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                charts.data());
         PdfWriter.Result written = new PdfWriter(fonts, drawers).write(xhtml, roots, output, info, problems);
         if (written == null) {
             return result(null, issue.date().toString(), problems, start);
@@ -179,7 +180,7 @@ public final class Pipeline {
         String monthLabel = month + " " + issue.date().getYear();
         String subtitle = publication.subtitle() == null ? "" : publication.subtitle();
         String documentTitle = publication.title() + (subtitle.isEmpty() ? "" : ". " + subtitle) + ". "
-                + issueLabel + ", " + monthLabel.toLowerCase(Locale.forLanguageTag(publication.language()));
+                + issueLabel + ", " + monthInSentence(monthLabel, publication.language());
         var p = publication.publisher();
         var b = publication.brand();
         IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
@@ -188,7 +189,8 @@ public final class Pipeline {
                 issue.insideCoverLine(), "inside", publication.language(), problems));
         String backPage = typographer.fragment(markdown.render(publication.backPage(), publication.file(),
                 publication.backPageLine(), "back", publication.language(), problems));
-        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + monthLabel,
+        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(),
+                subtitle + ": " + issueLabel + ", " + monthInSentence(monthLabel, publication.language()),
                 String.join(", ", tags));
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
                 issue.number(), issueLabel, monthLabel, documentTitle,
@@ -238,6 +240,15 @@ public final class Pipeline {
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
                 article.source() == null ? null : article.source().url(), article.language());
+    }
+
+    /**
+     * «Июнь 2025» inside a sentence: «июнь 2025». Only English capitalises month names, so the
+     * document title and subject (which must agree) keep «June 2025» as it is.
+     */
+    static String monthInSentence(String monthLabel, String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        return "en".equals(locale.getLanguage()) ? monthLabel : monthLabel.toLowerCase(locale);
     }
 
     private static String nullToEmpty(String s) {
