@@ -76,9 +76,14 @@ public final class Pipeline {
                 Color.decode(publication.brand().text())), publication.root());
         FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
         References references = new References(publication.root());
-        MarkdownRenderer markdown = new MarkdownRenderer(references, labels, charts);
+        // Labels follow each article's language; a language is loaded once, the publication's up front.
+        java.util.Map<String, Labels> labelsByLanguage = new java.util.TreeMap<>();
+        labelsByLanguage.put(labels.language(), labels);
+        java.util.function.Function<String, Labels> labelsFor = language -> labelsByLanguage.computeIfAbsent(
+                language.split("-")[0].toLowerCase(Locale.ROOT), l -> Labels.load(request.templates(), l, problems));
+        MarkdownRenderer markdown = new MarkdownRenderer(references, labelsFor, charts);
 
-        IssueView view = view(publication, issue, labels, markdown, fonts, problems);
+        IssueView view = view(publication, issue, labels, labelsFor, markdown, fonts, problems);
         String xhtml = new IssueLayout(request.templates()).render(view, problems);
         if (xhtml == null || problems.hasErrors() || !request.write()) {
             return result(null, issue.date().toString(), problems, start);
@@ -137,7 +142,8 @@ public final class Pipeline {
         return new BuildResult(pdf, 0, 0, (System.nanoTime() - start) / 1_000_000, issueName, problems.all());
     }
 
-    private static IssueView view(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
+    private static IssueView view(Publication publication, Issue issue, Labels labels,
+                                  java.util.function.Function<String, Labels> labelsFor, MarkdownRenderer markdown,
                                   FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
@@ -150,7 +156,7 @@ public final class Pipeline {
             }
             List<IssueView.ArticleView> articles = new ArrayList<>();
             for (Article article : section.articles()) {
-                articles.add(article(article, markdown, fonts, problems));
+                articles.add(article(article, markdown, labelsFor.apply(article.language()), fonts, problems));
                 tags.addAll(article.tags());
             }
             sections.add(new IssueView.SectionView(section.section().id(), "section-" + section.section().id(),
@@ -160,8 +166,10 @@ public final class Pipeline {
         String issueLabel = labels.format("issue_number", issue.number());
         String monthLabel = month + " " + issue.date().getYear();
         String subtitle = publication.subtitle() == null ? "" : publication.subtitle();
+        // Inside a sentence the month is written as the language writes it there (июнь, June): a label.
+        String dateInText = labels.monthInText(issue.date().getMonthValue()) + " " + issue.date().getYear();
         String documentTitle = publication.title() + (subtitle.isEmpty() ? "" : ". " + subtitle) + ". "
-                + issueLabel + ", " + monthLabel.toLowerCase(Locale.forLanguageTag(publication.language()));
+                + issueLabel + ", " + dateInText;
         var p = publication.publisher();
         var b = publication.brand();
         IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
@@ -170,7 +178,7 @@ public final class Pipeline {
                 issue.insideCoverLine(), "inside", publication.language(), problems));
         String backPage = typographer.fragment(markdown.render(publication.backPage(), publication.file(),
                 publication.backPageLine(), "back", publication.language(), problems));
-        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + monthLabel,
+        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + dateInText,
                 String.join(", ", tags));
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
                 issue.number(), issueLabel, monthLabel, documentTitle,
@@ -179,7 +187,8 @@ public final class Pipeline {
                 brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems));
+                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),
+                dateInText);
     }
 
     /** The index pages publication.yaml asks for; entries point at the articles' anchors. */
@@ -197,8 +206,8 @@ public final class Pipeline {
         return indexes;
     }
 
-    private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, FontSet fonts,
-                                                 Problems problems) {
+    private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, Labels labels,
+                                                 FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
@@ -219,7 +228,7 @@ public final class Pipeline {
                 image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
-                article.source() == null ? null : article.source().url(), article.language());
+                article.source() == null ? null : article.source().url(), article.language(), labels.all());
     }
 
     private static String nullToEmpty(String s) {
