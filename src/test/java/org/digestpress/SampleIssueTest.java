@@ -272,6 +272,25 @@ class SampleIssueTest {
     }
 
     @Test
+    void onlyTheBrandFontsAreEmbeddedThinSpacesIncluded() throws IOException {
+        try (PDDocument document = built.open()) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                org.digestpress.pdf.FixtureIssuePdfTest.collectFonts(page.getResources(), fonts, 0);
+            }
+            Set<String> families = new java.util.TreeSet<>();
+            for (String font : fonts) {
+                families.add(font.replaceFirst("^[A-Z]{6}\\+", ""));
+            }
+            assertTrue(families.stream().allMatch(f -> f.startsWith("PTSans") || f.startsWith("PTSerif")),
+                    "only PT Sans and PT Serif, no fallback font: " + families);
+        }
+        String all = BuiltIssue.normalize(String.join(" ", java.util.stream.IntStream.rangeClosed(1, built.pages())
+                .mapToObj(built::page).toList()));
+        assertTrue(all.contains("Москва 7413 60 493"), "digit groups still print, with their thin space");
+    }
+
+    @Test
     void extractedTextHasNoSoftHyphens() {
         for (int p = 1; p <= built.pages(); p++) {
             assertFalse(built.page(p).contains("\u00ad"), "soft hyphen on page " + p);

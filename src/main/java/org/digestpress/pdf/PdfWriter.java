@@ -86,7 +86,7 @@ public final class PdfWriter {
                 builder.useObjectDrawerFactory(objectDrawers);
             }
             fonts.registerWith(builder);
-            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
+            builder.withHtmlContent(ThinSpaces.rewrite(xhtml), allowedRoots.get(0).toUri().toString());
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             builder.toStream(OutputStream.nullOutputStream());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
