@@ -30,8 +30,7 @@ final class ThinSpaces {
         if (body < 0 || (xhtml.indexOf('\u202F', body) < 0 && xhtml.indexOf('\u2009', body) < 0)) {
             return xhtml;
         }
-        String head = xhtml.substring(0, body).replace("</head>", "<style type=\"text/css\">" + CSS + "</style></head>");
-        StringBuilder out = new StringBuilder(xhtml.length() + 256).append(head);
+        StringBuilder out = new StringBuilder(xhtml.length() + 256).append(xhtml, 0, body);
         Matcher m = TEXT.matcher(xhtml);
         m.region(body, xhtml.length());
         boolean verbatim = false;

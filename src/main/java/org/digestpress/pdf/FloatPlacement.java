@@ -1,0 +1,209 @@
+package org.digestpress.pdf;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Floats for figures, tables and boxes, done the way print layout does them: a block that does
+ * not fit in the space left on a page goes to the top of the next page, and the text that
+ * follows it fills the page.
+ *
+ * <p>openhtmltopdf has no page floats: a block with {@code page-break-inside: avoid} that does
+ * not fit moves whole to the next page and leaves a hole. So the document is laid out, and the
+ * laid-out boxes are read back (each box knows its element and its position in one tall
+ * coordinate space that the pages slice): where a floating block starts a page although the
+ * page before ended early, the block is moved in the DOM after as many of the paragraphs that
+ * followed it as it takes to fill that hole, and the document is laid out again. A block moves
+ * only among its siblings in its own article body, only forward, past paragraphs that stood on
+ * the page it went to, so it stays in its article and at most one page from where it stood;
+ * each block moves at most once, and the number of passes is bounded.
+ *
+ * <p>A box taller than half a page may instead split across pages ({@code box--long} lifts its
+ * {@code page-break-inside: avoid}); a shorter one never splits.
+ */
+final class FloatPlacement {
+    /** The style of the classes set here; it comes last in the head, so it wins over the template's. */
+    static final String CSS = ".box.box--long { page-break-inside: auto; }\n";
+    /** Layouts at most, the first included: each further pass costs a full layout. */
+    static final int MAX_PASSES = 4;
+    /** A hole smaller than this share of the page's text block is left alone. */
+    private static final double HOLE = 0.12;
+
+    private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * Looks at a laid-out document and moves what left holes.
+     *
+     * @return true when the DOM changed and the document must be laid out again
+     */
+    boolean improve(PdfBoxRenderer renderer) {
+        BlockBox root = renderer.getRootBox();
+        List<PageBox> pages = root.getLayer().getPages();
+        if (pages.isEmpty()) {
+            return false;
+        }
+        Map<Element, Box> boxes = new IdentityHashMap<>();
+        collect(root, boxes, 0);
+        boolean changed = false;
+        int pageHeight = pages.get(0).getBottom() - pages.get(0).getTop();
+        for (Map.Entry<Element, Box> entry : sortedByPosition(boxes)) {
+            Element element = entry.getKey();
+            Box box = entry.getValue();
+            if (isLongBox(element, box, pageHeight)) {
+                element.setAttribute("class", element.getAttribute("class") + " box--long");
+                changed = true;
+            }
+        }
+        if (changed) {
+            return true; // lay the long boxes out first: they change every page after them
+        }
+        for (Map.Entry<Element, Box> entry : sortedByPosition(boxes)) {
+            Element element = entry.getKey();
+            if (!isFloat(element) || moved.contains(element)) {
+                continue;
+            }
+            Box box = entry.getValue();
+            Element before = previousElement(element);
+            Box previous = before == null ? null : boxes.get(before);
+            if (previous == null) {
+                continue;
+            }
+            int previousBottom = previous.getAbsY() + previous.getHeight();
+            int floatPage = pageIndex(pages, box.getAbsY() + 1);
+            int previousPage = pageIndex(pages, previousBottom - 1);
+            if (floatPage < 0 || floatPage != previousPage + 1) {
+                continue;
+            }
+            int hole = pages.get(previousPage).getBottomUsable() - previousBottom;
+            if (hole < HOLE * pageHeight) {
+                continue;
+            }
+            Element after = fillers(element, boxes, hole);
+            if (after != null) {
+                element.getParentNode().insertBefore(element, after.getNextSibling());
+                moved.add(element);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The last of the blocks after {@code floating} that together fill {@code hole}: paragraphs,
+     * lists and headings of the same parent, up to the next floating block. Never a heading
+     * last: a heading stays with the text under it. Null when nothing can fill.
+     */
+    private static Element fillers(Element floating, Map<Element, Box> boxes, int hole) {
+        int filled = 0;
+        Element last = null;
+        for (Element next = nextElement(floating); next != null; next = nextElement(next)) {
+            Box box = boxes.get(next);
+            if (box == null || isFloat(next) || !isText(next)) {
+                break;
+            }
+            Element following = nextElement(next);
+            Box after = following == null ? null : boxes.get(following);
+            int height = after != null ? after.getAbsY() - box.getAbsY() : box.getHeight();
+            filled += Math.max(0, height);
+            last = next;
+            if (filled >= hole && !isHeading(next)) {
+                break;
+            }
+        }
+        while (last != null && isHeading(last)) {
+            last = previousElement(last) == floating ? null : previousElement(last);
+        }
+        return last;
+    }
+
+    private static boolean isLongBox(Element element, Box box, int pageHeight) {
+        return hasClass(element, "box") && !hasClass(element, "box--long") && box.getHeight() > pageHeight / 2;
+    }
+
+    /** Figures, tables with their caption, and boxes inside an article's body. */
+    private static boolean isFloat(Element element) {
+        if (!(element.getParentNode() instanceof Element parent) || !hasClass(parent, "article__body")) {
+            return false;
+        }
+        return hasClass(element, "figure") || hasClass(element, "table-figure") || hasClass(element, "box");
+    }
+
+    private static boolean isText(Element element) {
+        return switch (element.getTagName()) {
+            case "p", "ul", "ol", "h3", "h4", "h5", "h6", "blockquote", "pre" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isHeading(Element element) {
+        return element.getTagName().matches("h[1-6]");
+    }
+
+    private static int pageIndex(List<PageBox> pages, int y) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first box of every element, block boxes only (inline content has no floats). */
+    private static void collect(Box box, Map<Element, Box> boxes, int depth) {
+        if (depth > 200) {
+            return;
+        }
+        Element element = box.getElement();
+        if (element != null && box instanceof BlockBox && !boxes.containsKey(element)) {
+            boxes.put(element, box);
+        }
+        for (Box child : box.getChildren()) {
+            if (child instanceof BlockBox) {
+                collect(child, boxes, depth + 1);
+            }
+        }
+    }
+
+    /** In document order, so holes are found and filled from the first page on. */
+    private static List<Map.Entry<Element, Box>> sortedByPosition(Map<Element, Box> boxes) {
+        List<Map.Entry<Element, Box>> entries = new ArrayList<>(boxes.entrySet());
+        entries.sort(java.util.Comparator.comparingInt((Map.Entry<Element, Box> e) -> e.getValue().getAbsY())
+                .thenComparingInt(e -> e.getValue().getAbsX()));
+        return entries;
+    }
+
+    static boolean hasClass(Element element, String name) {
+        for (String c : element.getAttribute("class").split("\\s+")) {
+            if (c.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Element previousElement(Node node) {
+        Node n = node.getPreviousSibling();
+        while (n != null && !(n instanceof Element)) {
+            n = n.getPreviousSibling();
+        }
+        return (Element) n;
+    }
+
+    private static Element nextElement(Node node) {
+        Node n = node.getNextSibling();
+        while (n != null && !(n instanceof Element)) {
+            n = n.getNextSibling();
+        }
+        return (Element) n;
+    }
+}
