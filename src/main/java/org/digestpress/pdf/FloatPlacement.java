@@ -69,6 +69,10 @@ final class FloatPlacement {
         }
         for (Map.Entry<Element, Box> entry : sortedByPosition(boxes)) {
             Element element = entry.getKey();
+            if (hasClass(element, "article__image") && !moved.contains(element)) {
+                changed |= placeArticleImage(element, boxes, pages, pageHeight);
+                continue;
+            }
             if (!isFloat(element) || moved.contains(element)) {
                 continue;
             }
@@ -88,7 +92,7 @@ final class FloatPlacement {
             if (hole < HOLE * pageHeight) {
                 continue;
             }
-            Element after = fillers(element, boxes, hole);
+            Element after = fillers(element, nextElement(element), boxes, hole);
             if (after != null) {
                 element.getParentNode().insertBefore(element, after.getNextSibling());
                 moved.add(element);
@@ -100,30 +104,101 @@ final class FloatPlacement {
 
     /**
      * The last of the blocks after {@code floating} that together fill {@code hole}: paragraphs,
-     * lists and headings of the same parent, up to the next floating block. Never a heading
-     * last: a heading stays with the text under it. Null when nothing can fill.
+     * lists and headings of the same parent, and floats of another kind (a table may pass a
+     * figure: each kind keeps its own numbering order) when they fit or, being tables, can
+     * split. Never a heading last: a heading stays with the text under it. Null when nothing can
+     * fill.
      */
-    private static Element fillers(Element floating, Map<Element, Box> boxes, int hole) {
+    private static Element fillers(Element floating, Element first, Map<Element, Box> boxes, int hole) {
         int filled = 0;
         Element last = null;
-        for (Element next = nextElement(floating); next != null; next = nextElement(next)) {
+        for (Element next = first; next != null; next = nextElement(next)) {
             Box box = boxes.get(next);
-            if (box == null || isFloat(next) || !isText(next)) {
+            if (box == null) {
                 break;
             }
             Element following = nextElement(next);
             Box after = following == null ? null : boxes.get(following);
-            int height = after != null ? after.getAbsY() - box.getAbsY() : box.getHeight();
-            filled += Math.max(0, height);
+            int height = Math.max(0, after != null ? after.getAbsY() - box.getAbsY() : box.getHeight());
+            if (isFloat(next)) {
+                boolean sameKind = kind(next).equals(kind(floating));
+                boolean fits = filled + height <= hole || kind(next).equals("table-figure");
+                if (sameKind || !fits) {
+                    break;
+                }
+            } else if (!isText(next)) {
+                break;
+            }
+            filled += height;
             last = next;
             if (filled >= hole && !isHeading(next)) {
                 break;
             }
         }
         while (last != null && isHeading(last)) {
-            last = previousElement(last) == floating ? null : previousElement(last);
+            Element before = previousElement(last);
+            last = before == floating || before == null ? null : before;
         }
         return last;
+    }
+
+    private static String kind(Element element) {
+        for (String kind : List.of("figure", "table-figure", "box")) {
+            if (hasClass(element, kind)) {
+                return kind;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The picture under an article's title: when title and picture together went to the next
+     * page and left the previous article's last page short, the title stays behind with the
+     * first paragraphs and the picture comes after them, at the top of the next page.
+     */
+    private boolean placeArticleImage(Element image, Map<Element, Box> boxes, List<PageBox> pages, int pageHeight) {
+        Element head = previousElement(image);
+        Element article = image.getParentNode() instanceof Element a ? a : null;
+        Element body = nextElement(image);
+        Element before = article == null ? null : previousElement(article);
+        if (head == null || body == null || before == null || !hasClass(body, "article__body")
+                || !hasClass(before, "article")) {
+            return false; // the first article of a section starts on a fresh page anyway
+        }
+        Box headBox = boxes.get(head);
+        Box beforeBox = boxes.get(before);
+        Box imageBox = boxes.get(image);
+        if (headBox == null || beforeBox == null || imageBox == null) {
+            return false;
+        }
+        int beforeBottom = beforeBox.getAbsY() + beforeBox.getHeight();
+        int beforePage = pageIndex(pages, beforeBottom - 1);
+        int headPage = pageIndex(pages, headBox.getAbsY() + 1);
+        if (beforePage < 0 || headPage != beforePage + 1) {
+            return false;
+        }
+        int hole = pages.get(beforePage).getBottomUsable() - beforeBottom;
+        // The title must fit with room for a few lines under it, or it would be left alone.
+        int room = hole - (imageBox.getAbsY() - headBox.getAbsY()) - pageHeight / 12;
+        if (hole < HOLE * pageHeight || room <= 0) {
+            return false;
+        }
+        Element first = firstElement(body);
+        Element after = first == null ? null : fillers(image, first, boxes, room);
+        if (after == null) {
+            return false;
+        }
+        body.insertBefore(image, after.getNextSibling());
+        moved.add(image);
+        return true;
+    }
+
+    private static Element firstElement(Element parent) {
+        Node n = parent.getFirstChild();
+        while (n != null && !(n instanceof Element)) {
+            n = n.getNextSibling();
+        }
+        return (Element) n;
     }
 
     private static boolean isLongBox(Element element, Box box, int pageHeight) {

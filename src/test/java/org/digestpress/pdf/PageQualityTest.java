@@ -50,6 +50,60 @@ class PageQualityTest {
         }
     }
 
+    /**
+     * Every figure and table stays in its article, on the page of its first mention or the next:
+     * read from the reference links (mention → target) and the bookmarks (where articles start).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"content", "src/test/resources/stress"})
+    void everyFigureIsOnThePageOfItsFirstMentionOrTheNextAndInItsArticle(String publication) throws IOException {
+        BuiltIssue issue = BuiltIssue.of(BuiltIssue.REPO.resolve(Path.of(publication)));
+        try (PDDocument document = issue.open()) {
+            TreeSet<Integer> articleStarts = new TreeSet<>();
+            for (PDOutlineItem section : document.getDocumentCatalog().getDocumentOutline().children()) {
+                for (PDOutlineItem article : section.children()) {
+                    articleStarts.add(pageOf(document, article));
+                }
+            }
+            java.util.Map<String, Integer> firstMention = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> target = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                var page = document.getPage(i);
+                for (var annotation : page.getAnnotations()) {
+                    if (!(annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link)) {
+                        continue;
+                    }
+                    Object destination = link.getDestination();
+                    if (destination == null && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo goTo) {
+                        destination = goTo.getDestination();
+                    }
+                    if (!(destination instanceof PDPageDestination d) || d.getPage() == null) {
+                        continue;
+                    }
+                    int targetPage = document.getPages().indexOf(d.getPage()) + 1;
+                    // A target is known by where it is drawn: page and height of the destination.
+                    String key = targetPage + "@" + d.getCOSObject().toString();
+                    if (i + 1 < articleStarts.first()) {
+                        continue; // the contents link to articles, not to figures
+                    }
+                    firstMention.putIfAbsent(key, i + 1);
+                    target.put(key, targetPage);
+                }
+            }
+            List<String> wrong = new ArrayList<>();
+            for (var entry : firstMention.entrySet()) {
+                int mention = entry.getValue();
+                int at = target.get(entry.getKey());
+                Integer nextArticle = articleStarts.higher(mention);
+                if (at < mention || at > mention + 1 || (nextArticle != null && at > nextArticle)) {
+                    wrong.add("mentioned on page " + mention + ", printed on page " + at);
+                }
+            }
+            assertTrue(firstMention.size() >= 3, "references found: " + firstMention);
+            assertTrue(wrong.isEmpty(), publication + ": " + wrong);
+        }
+    }
+
     static int pageOf(PDDocument document, PDOutlineItem item) throws IOException {
         PDPageDestination destination = (PDPageDestination) item.getDestination();
         if (destination == null && item.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo goTo) {
