@@ -52,11 +52,12 @@ final class FloatPlacement {
         if (pages.isEmpty()) {
             return false;
         }
-        Map<Element, Box> boxes = new IdentityHashMap<>();
+        // Document order (a DOM node's equals is identity), so holes are found from the first page on.
+        Map<Element, Box> boxes = new java.util.LinkedHashMap<>();
         collect(root, boxes, 0);
         boolean changed = false;
         int pageHeight = pages.get(0).getBottom() - pages.get(0).getTop();
-        for (Map.Entry<Element, Box> entry : sortedByPosition(boxes)) {
+        for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
             Box box = entry.getValue();
             if (isLongBox(element, box, pageHeight)) {
@@ -67,7 +68,7 @@ final class FloatPlacement {
         if (changed) {
             return true; // lay the long boxes out first: they change every page after them
         }
-        for (Map.Entry<Element, Box> entry : sortedByPosition(boxes)) {
+        for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
             if (hasClass(element, "article__image") && !moved.contains(element)) {
                 changed |= placeArticleImage(element, boxes, pages, pageHeight);
@@ -247,14 +248,6 @@ final class FloatPlacement {
                 collect(child, boxes, depth + 1);
             }
         }
-    }
-
-    /** In document order, so holes are found and filled from the first page on. */
-    private static List<Map.Entry<Element, Box>> sortedByPosition(Map<Element, Box> boxes) {
-        List<Map.Entry<Element, Box>> entries = new ArrayList<>(boxes.entrySet());
-        entries.sort(java.util.Comparator.comparingInt((Map.Entry<Element, Box> e) -> e.getValue().getAbsY())
-                .thenComparingInt(e -> e.getValue().getAbsX()));
-        return entries;
     }
 
     static boolean hasClass(Element element, String name) {
