@@ -66,7 +66,9 @@ final class WrappingCategoryAxis extends CategoryAxis {
                 line.setLength(0);
                 line.append(candidate);
             } else {
-                lines.add(line.toString());
+                // The space stays at the end of the line, as JFreeChart leaves it: text read back
+                // line by line (an SVG's <text> elements, a PDF's) joins into the label again.
+                lines.add(line + joins.get(i - 1));
                 line.setLength(0);
                 line.append(piece);
             }
