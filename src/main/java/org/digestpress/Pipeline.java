@@ -69,16 +69,11 @@ public final class Pipeline {
             return result(null, issueDir.getFileName().toString(), problems, start);
         }
 
-        FontSet fonts = FontSet.load(request.fonts());
-        // Fonts are registered with AWT (FontSet.load) before any chart is built.
-        ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
-                Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
-                Color.decode(publication.brand().text())), publication.root());
-        FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
-        References references = new References(publication.root());
-        MarkdownRenderer markdown = new MarkdownRenderer(references, labels, charts);
-
-        IssueView view = view(publication, issue, labels, markdown, fonts, problems);
+        Typeset typeset = typeset(request, publication, issue, labels, problems);
+        FontSet fonts = typeset.fonts();
+        ChartCompiler charts = typeset.charts();
+        FSObjectDrawerFactory drawers = typeset.drawers();
+        IssueView view = typeset.view();
         String xhtml = new IssueLayout(request.templates()).render(view, problems);
         if (xhtml == null || problems.hasErrors() || !request.write()) {
             return result(null, issue.date().toString(), problems, start);
@@ -156,7 +151,32 @@ public final class Pipeline {
         return new BuildResult(pdf, 0, 0, (System.nanoTime() - start) / 1_000_000, issueName, problems.all());
     }
 
-    static IssueView view(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
+    /** The issue after the markdown, typography and chart stages: what layout and the PDF writer need. */
+    record Typeset(FontSet fonts, ChartCompiler charts, FSObjectDrawerFactory drawers, IssueView view) {
+    }
+
+    /** Runs the stages up to the typeset view; the issue build and the offprints share it. */
+    static Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
+                           Problems problems) {
+        FontSet fonts = FontSet.load(request.fonts());
+        // Fonts are registered with AWT (FontSet.load) before any chart is built.
+        ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
+                Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
+                Color.decode(publication.brand().text())), publication.root());
+        FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
+        References references = new References(publication.root());
+        // Labels follow each article's language; a language is loaded once, the publication's up front.
+        java.util.Map<String, Labels> labelsByLanguage = new java.util.TreeMap<>();
+        labelsByLanguage.put(labels.language(), labels);
+        java.util.function.Function<String, Labels> labelsFor = language -> labelsByLanguage.computeIfAbsent(
+                language.split("-")[0].toLowerCase(Locale.ROOT), l -> Labels.load(request.templates(), l, problems));
+        MarkdownRenderer markdown = new MarkdownRenderer(references, labelsFor, charts);
+        IssueView view = view(publication, issue, labels, labelsFor, markdown, fonts, problems);
+        return new Typeset(fonts, charts, drawers, view);
+    }
+
+    private static IssueView view(Publication publication, Issue issue, Labels labels,
+                                  java.util.function.Function<String, Labels> labelsFor, MarkdownRenderer markdown,
                                   FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
@@ -169,7 +189,7 @@ public final class Pipeline {
             }
             List<IssueView.ArticleView> articles = new ArrayList<>();
             for (Article article : section.articles()) {
-                articles.add(article(article, markdown, fonts, problems));
+                articles.add(article(article, markdown, labelsFor.apply(article.language()), fonts, problems));
                 tags.addAll(article.tags());
             }
             sections.add(new IssueView.SectionView(section.section().id(), "section-" + section.section().id(),
@@ -179,8 +199,10 @@ public final class Pipeline {
         String issueLabel = labels.format("issue_number", issue.number());
         String monthLabel = month + " " + issue.date().getYear();
         String subtitle = publication.subtitle() == null ? "" : publication.subtitle();
+        // Inside a sentence the month is written as the language writes it there (июнь, June): a label.
+        String dateInText = labels.monthInText(issue.date().getMonthValue()) + " " + issue.date().getYear();
         String documentTitle = publication.title() + (subtitle.isEmpty() ? "" : ". " + subtitle) + ". "
-                + issueLabel + ", " + monthInSentence(monthLabel, publication.language());
+                + issueLabel + ", " + dateInText;
         var p = publication.publisher();
         var b = publication.brand();
         IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
@@ -189,8 +211,7 @@ public final class Pipeline {
                 issue.insideCoverLine(), "inside", publication.language(), problems));
         String backPage = typographer.fragment(markdown.render(publication.backPage(), publication.file(),
                 publication.backPageLine(), "back", publication.language(), problems));
-        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(),
-                subtitle + ": " + issueLabel + ", " + monthInSentence(monthLabel, publication.language()),
+        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + dateInText,
                 String.join(", ", tags));
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
                 issue.number(), issueLabel, monthLabel, documentTitle,
@@ -199,7 +220,8 @@ public final class Pipeline {
                 brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems));
+                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),
+                dateInText);
     }
 
     /** The index pages publication.yaml asks for; entries point at the articles' anchors. */
@@ -217,8 +239,8 @@ public final class Pipeline {
         return indexes;
     }
 
-    private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, FontSet fonts,
-                                                 Problems problems) {
+    private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, Labels labels,
+                                                 FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
@@ -239,16 +261,7 @@ public final class Pipeline {
                 image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
-                article.source() == null ? null : article.source().url(), article.language());
-    }
-
-    /**
-     * «Июнь 2025» inside a sentence: «июнь 2025». Only English capitalises month names, so the
-     * document title and subject (which must agree) keep «June 2025» as it is.
-     */
-    static String monthInSentence(String monthLabel, String language) {
-        Locale locale = Locale.forLanguageTag(language);
-        return "en".equals(locale.getLanguage()) ? monthLabel : monthLabel.toLowerCase(locale);
+                article.source() == null ? null : article.source().url(), article.language(), labels.all());
     }
 
     private static String nullToEmpty(String s) {

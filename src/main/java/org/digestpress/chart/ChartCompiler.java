@@ -66,7 +66,8 @@ public final class ChartCompiler implements ChartBlockHandler {
             return null;
         }
         ChartLabels labels = ChartLabels.forLanguage(block.language());
-        ChartModelBuilder builder = new ChartModelBuilder(style, labels);
+        ChartModelBuilder builder = new ChartModelBuilder(style, labels,
+                org.digestpress.typography.Typographer.forLanguage(block.language()));
         reportMissingGlyphs(block, spec, builder.font(), problems);
         charts.put(block.key(), builder.build(spec));
         String alt = spec.alt() != null ? spec.alt() : AltText.describe(spec, labels);

@@ -101,50 +101,34 @@ public final class PdfWriter {
         byte[] pdf;
         int pages;
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            if (firstPageNumber > 1) {
-                builder.useInitialPageNumber(firstPageNumber);
-            }
-            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
-            // PDF/UA: a structure tree (headings, lists, tables, figures with alt text, links),
-            // running headers and page numbers as artifacts, /Tabs /S on every page.
-            // Footnotes (float: footnote) keep their place at the page foot in this mode: read in
-            // openhtmltopdf 1.1.65 (BoxBuilder, PdfBoxAccessibilityHelper) and checked by
-            // ArchiveQualityTest, the footnote area is laid out as without UA and tagged, the call
-            // a /Link to the note. So no endnote fallback is needed; FootnoteNotes then moves each
-            // note from the page's footnote layer (read after the whole issue) to right after the
-            // paragraph that calls it.
-            builder.usePdfUaAccessibility(true);
-            builder.useColorProfile(ColorProfile.SRGB);
-            builder.withProducer(Producer.name());
-            builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
-            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-            if (objectDrawers != null) {
-                builder.useObjectDrawerFactory(objectDrawers);
-            }
-            fonts.registerWith(builder);
-            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
+            // Parsed once: the float placement moves blocks in this DOM between layout passes.
+            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
+            String base = allowedRoots.get(0).toUri().toString();
+            FloatPlacement floats = new FloatPlacement();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            builder.toStream(OutputStream.nullOutputStream());
-            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                renderer.createPDFWithoutClosing();
-                PDDocument document = renderer.getPdfDocument();
-                pages = document.getNumberOfPages();
-                Calendar created = GregorianCalendar.from(info.created());
-                created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
-                makeReproducible(document, info, created);
-                HeadingLevels.normalise(document);
-                FootnoteNotes.placeAfterCalls(document);
-                ColorProfile.writeRawInto(document);
-                ChartDataFiles.embed(document, info.charts(), created);
-                if (firstPageNumber > 1) {
-                    labelPagesFrom(document, firstPageNumber);
+            for (int pass = 1; ; pass++) {
+                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
+                    renderer.layout();
+                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
+                        continue;
+                    }
+                    renderer.createPDFWithoutClosing();
+                    PDDocument pdfDocument = renderer.getPdfDocument();
+                    pages = pdfDocument.getNumberOfPages();
+                    Calendar created = GregorianCalendar.from(info.created());
+                    created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
+                    makeReproducible(pdfDocument, info, created);
+                    HeadingLevels.normalise(pdfDocument);
+                    FootnoteNotes.placeAfterCalls(pdfDocument);
+                    ColorProfile.writeRawInto(pdfDocument);
+                    ChartDataFiles.embed(pdfDocument, info.charts(), created);
+                    if (firstPageNumber > 1) {
+                        labelPagesFrom(pdfDocument, firstPageNumber);
+                    }
+                    setId(pdfDocument, fingerprint(xhtml, allowedRoots, guard, info));
+                    pdfDocument.save(raw);
+                    break;
                 }
-                setId(document, fingerprint(xhtml, allowedRoots, guard, info));
-                document.save(raw);
             }
             pdf = raw.toByteArray();
         } catch (Exception e) {
@@ -164,6 +148,61 @@ public final class PdfWriter {
             return null;
         }
         return new Result(output, pages, pdf.length);
+    }
+
+    private PdfRendererBuilder builder(ResourceGuard guard, org.w3c.dom.Document document, String base) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        if (firstPageNumber > 1) {
+            builder.useInitialPageNumber(firstPageNumber);
+        }
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
+        // PDF/UA: a structure tree (headings, lists, tables, figures with alt text, links),
+        // running headers and page numbers as artifacts, /Tabs /S on every page.
+        // Footnotes (float: footnote) keep their place at the page foot in this mode: read in
+        // openhtmltopdf 1.1.65 (BoxBuilder, PdfBoxAccessibilityHelper) and checked by
+        // ArchiveQualityTest, the footnote area is laid out as without UA and tagged, the call
+        // a /Link to the note. So no endnote fallback is needed; FootnoteNotes then moves each
+        // note from the page's footnote layer (read after the whole issue) to right after the
+        // paragraph that calls it.
+        builder.usePdfUaAccessibility(true);
+        builder.useColorProfile(ColorProfile.SRGB);
+        builder.withProducer(Producer.name());
+        builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
+        builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+        if (objectDrawers != null) {
+            builder.useObjectDrawerFactory(objectDrawers);
+        }
+        fonts.registerWith(builder);
+        builder.withW3cDocument(document, base);
+        builder.toStream(OutputStream.nullOutputStream());
+        return builder;
+    }
+
+    /** As openhtmltopdf parses XHTML: namespace-aware, no DTD, no external entities. */
+    private static org.w3c.dom.Document parse(String xhtml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        javax.xml.parsers.DocumentBuilder parser = factory.newDocumentBuilder();
+        parser.setErrorHandler(null);
+        return parser.parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
+    }
+
+    /** The styles of the classes the pdf stage itself sets, after the template's. */
+    private static String withPrintStyles(String xhtml) {
+        int head = xhtml.indexOf("</head>");
+        if (head < 0) {
+            return xhtml;
+        }
+        return xhtml.substring(0, head) + "<style type=\"text/css\">\n" + ThinSpaces.CSS + FloatPlacement.CSS + "</style>"
+                + xhtml.substring(head);
     }
 
     private static String describe(Throwable e) {

@@ -127,7 +127,7 @@ public class FixtureIssuePdfTest {
         }
     }
 
-    static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
+    public static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
         if (resources == null || depth > 8) {
             return;
         }
