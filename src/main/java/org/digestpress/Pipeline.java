@@ -166,7 +166,8 @@ public final class Pipeline {
         FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
         References references = new References(publication.root());
         // Labels follow each article's language; a language is loaded once, the publication's up front.
-        java.util.Map<String, Labels> labelsByLanguage = new java.util.TreeMap<>();
+        // Concurrent: articles are rendered in parallel and ask for their labels as they go.
+        java.util.Map<String, Labels> labelsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
         labelsByLanguage.put(labels.language(), labels);
         java.util.function.Function<String, Labels> labelsFor = language -> labelsByLanguage.computeIfAbsent(
                 language.split("-")[0].toLowerCase(Locale.ROOT), l -> Labels.load(request.templates(), l, problems));
@@ -181,6 +182,15 @@ public final class Pipeline {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
+        // Articles are independent: markdown, charts and typography run for all of them in parallel,
+        // each into its own problems, and results and problems are taken back in issue order, so
+        // the document and the report are the same as one after the other.
+        List<Article> all = issue.sections().stream().flatMap(s -> s.articles().stream()).toList();
+        List<ArticleResult> done = all.parallelStream().map(article -> {
+            Problems own = new Problems();
+            return new ArticleResult(article(article, markdown, labelsFor.apply(article.language()), fonts, own), own);
+        }).toList();
+        int next = 0;
         for (IssueSection section : issue.sections()) {
             String intro = null;
             if (section.intro() != null) {
@@ -189,7 +199,9 @@ public final class Pipeline {
             }
             List<IssueView.ArticleView> articles = new ArrayList<>();
             for (Article article : section.articles()) {
-                articles.add(article(article, markdown, labelsFor.apply(article.language()), fonts, problems));
+                ArticleResult result = done.get(next++);
+                articles.add(result.view());
+                problems.addAll(result.problems());
                 tags.addAll(article.tags());
             }
             sections.add(new IssueView.SectionView(section.section().id(), "section-" + section.section().id(),
@@ -237,6 +249,9 @@ public final class Pipeline {
                             e.articleKeys().stream().map(k -> "article-" + k).toList())).toList()));
         }
         return indexes;
+    }
+
+    private record ArticleResult(IssueView.ArticleView view, Problems problems) {
     }
 
     private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, Labels labels,
