@@ -28,6 +28,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.digestpress.content.Labels;
 import org.digestpress.content.References;
+import org.digestpress.content.XmlCharacters;
 import org.digestpress.problem.Problems;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -82,6 +83,10 @@ public final class MarkdownRenderer {
      */
     public String render(String markdown, Path file, int firstLine, String idPrefix, String language,
                          Problems problems) {
+        // characters XML cannot hold are reported here, where the line is known, and never passed on
+        markdown = XmlCharacters.checkReferences(XmlCharacters.checkRaw(markdown, file, firstLine, problems),
+                file, firstLine, problems);
+        UnmatchedFootnotes.report(markdown, file, firstLine, problems);
         BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
                 .process(markdown);
         Labels labels = labelsByLanguage.apply(language);
@@ -97,6 +102,7 @@ public final class MarkdownRenderer {
         if (dom == null) {
             return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
         }
+        LongParagraphs.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
         new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references, problems).transform();
         return serialize(dom.getDocumentElement());
     }
