@@ -15,7 +15,7 @@ import org.digestpress.problem.Problems;
  */
 public final class XmlCharacters {
 
-    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:([0-9]{1,10})|[xX]([0-9a-fA-F]{1,8}));");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));");
 
     private XmlCharacters() {
     }

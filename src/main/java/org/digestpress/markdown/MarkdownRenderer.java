@@ -98,7 +98,8 @@ public final class MarkdownRenderer {
         String html = renderer.render(document);
         html = replaceTokens(html, pre, labels);
 
-        Document dom = parse(html, file, sanitizer.unbalanced(), problems);
+        Document dom = parse(html, file, sanitizer.unbalanced(), firstRawHtmlLine(document, pre.sourceLine(), firstLine),
+                problems);
         if (dom == null) {
             return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
         }
@@ -195,7 +196,20 @@ public final class MarkdownRenderer {
         return HtmlSanitizer.text(s == null ? "" : s);
     }
 
-    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, Problems problems) {
+    /** Where markup that fails to parse most likely comes from: the first raw HTML of the text. */
+    private static int firstRawHtmlLine(Node document, int[] sourceLine, int firstLine) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                int index = Math.min(node.getStartLineNumber(), sourceLine.length - 1);
+                return index < 0 ? firstLine : sourceLine[index];
+            }
+        }
+        return firstLine;
+    }
+
+    /** @param line where to report markup that fails to parse when the sanitiser saw nothing unbalanced */
+    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, int line,
+                                  Problems problems) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -209,11 +223,11 @@ public final class MarkdownRenderer {
                 problems.error(file, unbalanced.line(), 0, unbalanced.sentence());
                 return null;
             }
-            problems.error(file, 0, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
+            problems.error(file, line, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
                     + "); close every tag you open, e.g. <td>…</td>.");
             return null;
         } catch (Exception e) {
-            problems.error(file, 0, 0, "The text could not be converted: " + e.getMessage());
+            problems.error(file, line, 0, "The text could not be converted: " + e.getMessage());
             return null;
         }
     }
