@@ -98,7 +98,7 @@ class NoNetworkTest {
                   src: ../images/links.svg
                   alt: Схема со ссылкой
                 """, """
-                Подробности на [сайте](http://example.org/page), по [FTP](ftp://example.org/file)
+                Подробности на [сайте](http://example.org/page), в [отчёте](https://example.org/report.pdf)
                 и по адресу <https://example.org/auto>; пишите на <news@example.org>.
 
                 ![Схема](../images/links.svg)

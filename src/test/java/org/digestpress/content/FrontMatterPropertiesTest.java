@@ -24,7 +24,7 @@ import org.digestpress.problem.Problems;
  * characters and surrogates, YAML nested 1500 levels, aliases, broken syntax), loading the issue
  * ends with the article or with problems at a line of its file; never with an exception.
  */
-class FrontMatterProperties {
+class FrontMatterPropertiesTest {
 
     private static Path root;
     private static Publication publication;
@@ -60,7 +60,7 @@ class FrontMatterProperties {
         return HostileText.article();
     }
 
-    @Property(tries = 800)
+    @Property(tries = 1000)
     void anyFrontMatterLoadsOrReportsLines(@ForAll("articles") String article) throws IOException {
         Path file = root.resolve("2030-01/news/02-generated.md");
         Files.write(file, article.getBytes(StandardCharsets.UTF_8));

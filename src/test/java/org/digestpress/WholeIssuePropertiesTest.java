@@ -24,14 +24,16 @@ import org.digestpress.problem.Problem;
  * or with problems that all name a file and a line, never an exception. Most tries stop after the
  * layout, as 'digest check' does; every fifth renders the PDF as well.
  */
-class WholeIssueProperties {
+class WholeIssuePropertiesTest {
 
     private static Path root;
+    private static Path outputs;
     private int count;
 
     @BeforeContainer
     static void copyFixture() throws IOException {
         root = Files.createTempDirectory("digestpress-whole");
+        outputs = Files.createTempDirectory("digestpress-whole-out");
         try (Stream<Path> files = Files.walk(BuiltIssue.FIXTURE)) {
             for (Path source : files.toList()) {
                 Path dest = root.resolve(BuiltIssue.FIXTURE.relativize(source).toString());
@@ -46,7 +48,12 @@ class WholeIssueProperties {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
+        deleteTree(root);
+        deleteTree(outputs);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
@@ -68,7 +75,7 @@ class WholeIssueProperties {
         Path file = root.resolve("2030-01/news/03-generated.md");
         Files.write(file, article.getBytes(StandardCharsets.UTF_8));
         boolean write = count++ % 5 == 0;
-        Path output = root.resolve("out/issue.pdf");
+        Path output = outputs.resolve("issue.pdf");
         Files.deleteIfExists(output);
         BuildRequest base = BuiltIssue.request(root, output);
         BuildResult result = Pipeline.build(new BuildRequest(base.publication(), null, output, false, write,

@@ -24,7 +24,7 @@ import org.jfree.chart.JFreeChart;
  * the block: a value that passes the checks must never make JFreeChart fail while drawing, which
  * would only show up in the middle of rendering the PDF.
  */
-class ChartBlockProperties {
+class ChartBlockPropertiesTest {
 
     private final ChartCompiler compiler = new ChartCompiler(ChartBlocks.STYLE);
     private final BufferedImage canvas = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
@@ -35,7 +35,7 @@ class ChartBlockProperties {
         return HostileText.chartYaml();
     }
 
-    @Property(tries = 600)
+    @Property(tries = 800)
     void anyBlockDrawsOrReportsLinesInTheBlock(@ForAll("blocks") String yaml) {
         Problems problems = new Problems();
         String key = "gen-" + (count++);

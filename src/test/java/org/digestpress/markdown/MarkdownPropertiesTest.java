@@ -32,7 +32,7 @@ import org.xml.sax.InputSource;
  * end with well-formed XHTML that XML can hold, or with problems that name a file and a line;
  * never with an exception.
  */
-class MarkdownProperties {
+class MarkdownPropertiesTest {
 
     private static final Path ARTICLE = BuiltIssue.FIXTURE.resolve("2030-01/news/01-zavod.md");
     private static final Labels LABELS = Labels.load(Assets.directory(BuiltIssue.REPO.resolve("templates")), "ru",
@@ -47,7 +47,7 @@ class MarkdownProperties {
         return HostileText.body();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 800)
     void anyBodyBecomesWellFormedXhtmlOrProblemsWithLines(@ForAll("bodies") String body) throws Exception {
         Problems problems = new Problems();
         String html = renderer.render(body, ARTICLE, 14, "gen", "ru", problems);
