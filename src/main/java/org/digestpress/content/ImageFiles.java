@@ -118,7 +118,7 @@ public final class ImageFiles {
     private static boolean svg(Path image, Problems problems) {
         SvgScan scan = new SvgScan(image, problems);
         try (InputStream in = Files.newInputStream(image)) {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

@@ -211,7 +211,7 @@ public final class MarkdownRenderer {
     private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, int line,
                                   Problems problems) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);

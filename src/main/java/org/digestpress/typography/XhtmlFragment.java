@@ -135,7 +135,7 @@ final class XhtmlFragment {
 
     private static Element parse(String xhtml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(false);
             factory.setCoalescing(true);
             factory.setExpandEntityReferences(false);

@@ -53,7 +53,7 @@ class MarkdownPropertiesTest {
         String html = renderer.render(body, ARTICLE, 14, "gen", "ru", problems);
         String typeset = Typographer.forLanguage("ru").fragment(html);
         assertEquals(-1, XmlCharacters.firstInvalid(typeset), "no character XML cannot hold gets through");
-        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader("<div>" + typeset + "</div>")));
         for (Problem problem : problems.all()) {
             assertNotNull(problem.file(), problem.toString());
