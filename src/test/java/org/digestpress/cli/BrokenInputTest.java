@@ -250,8 +250,8 @@ class BrokenInputTest {
         assertTrue(err.lines().anyMatch(l -> l.startsWith(expected)), "expected a line starting «" + expected + "» in:\n" + err);
         CliHarness.assertNoJavaNoise(outcome);
         CliHarness.assertUnchanged(before, harness.snapshot());
-        assertFalse(err.lines().anyMatch(l -> l.startsWith("error:") || l.startsWith("warning:")),
-                "every problem names its file:\n" + err);
+        // a warning about the run as a whole (labels missing for a language) may name no file
+        assertFalse(err.lines().anyMatch(l -> l.startsWith("error:")), "every error names its file:\n" + err);
         if (exit == 0 && command.equals("build")) {
             assertTrue(Files.size(output) > 1000, "a PDF was written");
         }
