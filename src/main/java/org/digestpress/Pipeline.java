@@ -47,6 +47,14 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /**
+     * Turns off the libraries' own log output (JVM-wide). A command-line front end calls this
+     * first: every problem reaches the user as a diagnostic with file and line, never a log line.
+     */
+    public static void silenceLibraryLogs() {
+        org.digestpress.pdf.LibraryLogs.silence();
+    }
+
     public static BuildResult build(BuildRequest request) {
         long start = System.nanoTime();
         Problems problems = new Problems();
@@ -188,7 +196,8 @@ public final class Pipeline {
         List<Article> all = issue.sections().stream().flatMap(s -> s.articles().stream()).toList();
         List<ArticleResult> done = all.parallelStream().map(article -> {
             Problems own = new Problems();
-            return new ArticleResult(article(article, markdown, labelsFor.apply(article.language()), fonts, own), own);
+            return new ArticleResult(article(article, markdown, labelsFor.apply(article.language()), fonts,
+                    publication.language(), own), own);
         }).toList();
         int next = 0;
         for (IssueSection section : issue.sections()) {
@@ -255,8 +264,13 @@ public final class Pipeline {
     }
 
     private static IssueView.ArticleView article(Article article, MarkdownRenderer markdown, Labels labels,
-                                                 FontSet fonts, Problems problems) {
+                                                 FontSet fonts, String publicationLanguage, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
+        if (!Typographer.supports(article.language()) && !article.language().equals(publicationLanguage)) {
+            problems.warning(article.file(), languageLine(article), 0, "The language '" + article.language()
+                    + "' has no hyphenation patterns or typographic rules (these languages have: "
+                    + String.join(", ", Typographer.LANGUAGES) + "); the article is set without them.");
+        }
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
         String bodyHtml = typographer.fragment(body);
@@ -277,6 +291,21 @@ public final class Pipeline {
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
                 article.source() == null ? null : article.source().url(), article.language(), labels.all());
+    }
+
+    /** The line of the front matter's 'language:' key, for the warning; the first line when not found. */
+    private static int languageLine(Article article) {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(article.file())) {
+            List<String> head = lines.limit(article.bodyFirstLine()).toList();
+            for (int i = 0; i < head.size(); i++) {
+                if (head.get(i).startsWith("language:")) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // the file was read moments ago; without it the warning names the first line
+        }
+        return 1;
     }
 
     private static String nullToEmpty(String s) {
