@@ -153,6 +153,14 @@ public final class IssueLayout {
      *
      * @return the document, or null after reporting a template error with its line
      */
+    /**
+     * One article typeset alone: no cover, contents or back page; {@code skipPages} placeholder
+     * pages come first so that page numbers continue as in the whole issue (the PDF writer drops them).
+     */
+    public String renderExcerpt(IssueView view, int skipPages, Problems problems) {
+        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("skip", skipPages)), problems);
+    }
+
     public String render(String templateName, IssueView view, Map<String, ?> extra, Problems problems) {
         try {
             Template template = configuration.getTemplate(templateName);

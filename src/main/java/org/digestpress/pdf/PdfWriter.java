@@ -46,8 +46,20 @@ import org.digestpress.problem.Problems;
  */
 public final class PdfWriter {
 
-    /** What was written. */
-    public record Result(Path file, int pages, long bytes) {
+    /**
+     * What was written.
+     *
+     * @param anchors the first page (1-based, as printed) of every element whose id matched the
+     *                pattern asked for; empty when none was asked for
+     */
+    public record Result(Path file, int pages, long bytes, java.util.Map<String, Integer> anchors) {
+        public Result {
+            anchors = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(anchors));
+        }
+
+        public Result(Path file, int pages, long bytes) {
+            this(file, pages, bytes, java.util.Map.of());
+        }
     }
 
     private final FontSet fonts;
@@ -86,9 +98,23 @@ public final class PdfWriter {
      * @return the result, or null after reporting problems
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems) {
+        return write(xhtml, allowedRoots, output, info, problems, null, 0);
+    }
+
+    /**
+     * As {@link #write(String, List, Path, DocumentInfo, Problems)}, and also:
+     *
+     * @param anchors      ids whose first page to report in the result, or null
+     * @param dropLeading  pages removed from the front before saving: a part of a document laid out
+     *                     after that many placeholder pages keeps the page numbers it has in the whole
+     *                     (openhtmltopdf cannot start the page counter at another number)
+     */
+    public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
+                        java.util.regex.Pattern anchors, int dropLeading) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
+        java.util.Map<String, Integer> anchorPages = new java.util.TreeMap<>();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -110,8 +136,14 @@ public final class PdfWriter {
             builder.toStream(OutputStream.nullOutputStream());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
+                if (anchors != null) {
+                    anchorPages.putAll(firstPages(renderer, anchors));
+                }
                 renderer.createPDFWithoutClosing();
                 PDDocument document = renderer.getPdfDocument();
+                for (int i = 0; i < dropLeading && document.getNumberOfPages() > 1; i++) {
+                    document.removePage(0);
+                }
                 pages = document.getNumberOfPages();
                 makeReproducible(document, info, fingerprint(xhtml, allowedRoots, guard));
                 if (firstPageNumber > 1) {
@@ -136,7 +168,66 @@ public final class PdfWriter {
             problems.error(output, 0, 0, "The PDF cannot be written: " + e.getMessage() + ".");
             return null;
         }
-        return new Result(output, pages, pdf.length);
+        return new Result(output, pages, pdf.length, anchorPages);
+    }
+
+    /**
+     * Lays the document out without writing a PDF and answers the first page (1-based) of every
+     * element whose id matches; empty after reporting problems.
+     */
+    public java.util.Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots,
+                                                  java.util.regex.Pattern anchors, Problems problems) {
+        ResourceGuard guard = new ResourceGuard(allowedRoots);
+        java.util.Map<String, Integer> anchorPages = new java.util.TreeMap<>();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
+            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            if (objectDrawers != null) {
+                builder.useObjectDrawerFactory(objectDrawers);
+            }
+            fonts.registerWith(builder);
+            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
+            builder.toStream(OutputStream.nullOutputStream());
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                anchorPages.putAll(firstPages(renderer, anchors));
+            }
+        } catch (Exception e) {
+            problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
+        }
+        return anchorPages;
+    }
+
+    /**
+     * The page (1-based) on which each matching element's content begins, the number the contents
+     * print. openhtmltopdf's own findPagePositionsByID answers the last page of a box, and only
+     * after the PDF is drawn.
+     */
+    private static java.util.Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.regex.Pattern anchors) {
+        java.util.Map<String, Integer> found = new java.util.TreeMap<>();
+        var ids = renderer.getSharedContext().getIdMap();
+        if (ids == null || renderer.getRootBox() == null) {
+            return found;
+        }
+        var pages = renderer.getRootBox().getLayer().getPages();
+        for (var entry : ids.entrySet()) {
+            if (!anchors.matcher(entry.getKey()).matches()) {
+                continue;
+            }
+            // Where the first line is, as target-counter in the contents does: a box whose top edge
+            // is at the foot of one page may begin its text on the next.
+            int top = com.openhtmltopdf.render.displaylist.PagedBoxCollector.findContentStartY(entry.getValue());
+            for (int i = 0; i < pages.size(); i++) {
+                if (top < pages.get(i).getBottom()) {
+                    found.put(entry.getKey(), i + 1);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private static String describe(Throwable e) {

@@ -1,0 +1,553 @@
+package org.digestpress;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import org.digestpress.assets.Assets;
+import org.digestpress.chart.ChartCompiler;
+import org.digestpress.chart.ChartObjectDrawer;
+import org.digestpress.chart.ChartStyle;
+import org.digestpress.content.Article;
+import org.digestpress.content.Issue;
+import org.digestpress.content.IssueLoader;
+import org.digestpress.content.IssueSection;
+import org.digestpress.content.Labels;
+import org.digestpress.content.Publication;
+import org.digestpress.content.PublicationLoader;
+import org.digestpress.content.References;
+import org.digestpress.layout.IssueLayout;
+import org.digestpress.layout.IssueView;
+import org.digestpress.markdown.MarkdownRenderer;
+import org.digestpress.pdf.DocumentInfo;
+import org.digestpress.pdf.FontSet;
+import org.digestpress.pdf.Manifest;
+import org.digestpress.pdf.PdfWriter;
+import org.digestpress.problem.Problem;
+import org.digestpress.problem.Problems;
+import org.digestpress.typography.Typographer;
+
+/**
+ * A resident build engine: what a process loads once (fonts parsed and registered, the FreeMarker
+ * configuration with its parsed templates, the chart style) stays here between builds, and the
+ * per-article work (Markdown, typography, charts) is kept per article, keyed by the article's
+ * content and the content of every file it names (CSV, images). An edit to one article re-runs
+ * those stages for that article only; a change of {@code publication.yaml} or of the labels
+ * drops every kept article; a change of the templates folder reloads the templates. Layout and PDF
+ * writing always run for the whole issue: page numbers depend on everything.
+ *
+ * <p>{@link Pipeline#build} uses a fresh workspace once; {@code digest serve} and
+ * {@code digest preview --watch} keep one. Builds on one workspace run one at a time.
+ */
+public final class Workspace {
+
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    /** What an article can name that a build reads: CSV data and pictures. */
+    private static final Pattern NAMED_FILE = Pattern.compile(
+            "[\\p{L}\\p{N}_./-]+\\.(?i:csv|svg|png|jpe?g)");
+    private static final Pattern ANCHORS = Pattern.compile("(article|section)-.*");
+
+    /** One table of contents line of the last build: a section or an article, with its first page. */
+    public record Entry(String section, String title, Path file, String anchor, int page) {
+        public boolean isSection() {
+            return file == null;
+        }
+    }
+
+    /** A build with what a live preview shows besides the PDF. */
+    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {
+        public IssueBuild {
+            contents = List.copyOf(contents);
+        }
+    }
+
+    private FontSet fonts;
+    private String fontsSource;
+    private IssueLayout layout;
+    private String templatesSource;
+    private String templatesStamp;
+    private Shared shared;
+    private final Map<Path, KeptArticle> articles = new HashMap<>();
+    private final Map<List<Object>, KeptText> texts = new HashMap<>();
+    /** First page of an article in the whole issue, by a hash of the document before it. */
+    private final Map<String, Integer> startPages = new HashMap<>();
+
+    /** What every article's rendering depends on besides the article itself. */
+    private record Shared(List<Object> key, MarkdownRenderer markdown, ChartCompiler charts,
+                          FSObjectDrawerFactory drawers) {
+    }
+
+    /** An article rendered once, valid while the article and the files it names are unchanged. */
+    private record KeptArticle(Article article, Map<Path, String> inputs, IssueView.ArticleView view,
+                               List<Problem> problems) {
+    }
+
+    private record KeptText(String html, List<Problem> problems) {
+    }
+
+    /** Forgets everything loaded: the next build starts cold (after a font was replaced, say). */
+    public synchronized void reset() {
+        fonts = null;
+        fontsSource = null;
+        layout = null;
+        templatesSource = null;
+        shared = null;
+        articles.clear();
+        texts.clear();
+        startPages.clear();
+    }
+
+    public synchronized BuildResult build(BuildRequest request) {
+        return buildIssue(request).result();
+    }
+
+    /** Builds the issue and also answers its table of contents with first pages. */
+    public synchronized IssueBuild buildIssue(BuildRequest request) {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Loaded loaded = load(request, problems);
+        if (loaded.issue == null || loaded.publication == null) {
+            return new IssueBuild(result(null, loaded.issueName, problems, start),
+                    loaded.publication == null ? null : loaded.publication.root(), List.of());
+        }
+        Publication publication = loaded.publication;
+        Issue issue = loaded.issue;
+        IssueView view = view(publication, issue, loaded.labels, problems);
+        String xhtml = layout(request.templates()).render(view, problems);
+        if (xhtml == null || problems.hasErrors() || !request.write()) {
+            return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
+                    List.of());
+        }
+        Path output = request.output() != null ? request.output() : Path.of("out", issue.date() + ".pdf");
+        PdfWriter.Result written = new PdfWriter(fonts, shared.drawers).write(xhtml, roots(publication, request),
+                output, documentInfo(publication, issue), problems, ANCHORS, 0);
+        if (written == null) {
+            return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
+                    List.of());
+        }
+        rememberStartPages(xhtml, view, written.anchors());
+        try {
+            Manifest.write(written.file(), written.pages(), issue.date().toString(), publication.root(),
+                    inputs(publication, issue));
+        } catch (IOException e) {
+            problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
+                issue.date().toString(), problems.all());
+        return new IssueBuild(result, publication.root(), contents(issue, view, written.anchors()));
+    }
+
+    /**
+     * Typesets one article of the issue alone, with the issue's styles, its figure and table
+     * numbers, and the page numbers it has in the whole issue (an article that starts on page 24
+     * starts on page 24 here too). No cover, contents or back page. The whole issue is laid out
+     * only when what comes before the article changed since the last time.
+     *
+     * @param article the article's Markdown file, inside the request's issue folder
+     * @param output  where to write the PDF
+     */
+    public synchronized BuildResult excerpt(BuildRequest request, Path article, Path output) {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Path wanted = article.toAbsolutePath().normalize();
+        Loaded loaded = load(request, problems);
+        if (loaded.issue == null || loaded.publication == null) {
+            return result(null, loaded.issueName, problems, start);
+        }
+        Publication publication = loaded.publication;
+        Issue issue = loaded.issue;
+        IssueSection home = null;
+        Article found = null;
+        for (IssueSection section : issue.sections()) {
+            for (Article a : section.articles()) {
+                if (a.file().toAbsolutePath().normalize().equals(wanted)) {
+                    home = section;
+                    found = a;
+                }
+            }
+        }
+        if (found == null && !request.drafts() && !problems.hasErrors()) {
+            // The article being written is usually still a draft: typeset the issue as --drafts does.
+            return excerpt(new BuildRequest(request.publication(), request.issue(), request.output(), true,
+                    request.write(), request.templates(), request.fonts()), article, output);
+        }
+        if (found == null) {
+            if (!problems.hasErrors()) {
+                problems.error(wanted, 0, 0, "This file is not an article of the issue " + issue.dir().getFileName()
+                        + (request.drafts() ? "" : " (if it is a draft, add --drafts)") + ".");
+            }
+            return result(null, issue.date().toString(), problems, start);
+        }
+        IssueView view = view(publication, issue, loaded.labels, problems);
+        IssueLayout issueLayout = layout(request.templates());
+        String xhtml = issueLayout.render(view, problems);
+        if (xhtml == null || problems.hasErrors()) {
+            return result(null, issue.date().toString(), problems, start);
+        }
+        String anchor = "article-" + found.key();
+        List<Path> roots = roots(publication, request);
+        PdfWriter writer = new PdfWriter(fonts, shared.drawers);
+        String before = before(xhtml, anchor);
+        Integer first = startPages.get(before);
+        if (first == null) {
+            Map<String, Integer> pages = writer.pagesOf(xhtml, roots, ANCHORS, problems);
+            rememberStartPages(xhtml, view, pages);
+            first = pages.getOrDefault(anchor, 1);
+        }
+        String sectionId = home.section().id();
+        IssueView.SectionView sectionView = view.sections().stream().filter(s -> s.id().equals(sectionId))
+                .findFirst().orElseThrow();
+        IssueView.ArticleView articleView = sectionView.articles().stream().filter(a -> a.anchor().equals(anchor))
+                .findFirst().orElseThrow();
+        IssueView alone = withSections(view, List.of(new IssueView.SectionView(sectionView.id(),
+                sectionView.anchor(), sectionView.title(), sectionView.style(), null, List.of(articleView))));
+        String part = issueLayout.renderExcerpt(alone, first - 1, problems);
+        if (part == null || problems.hasErrors()) {
+            return result(null, issue.date().toString(), problems, start);
+        }
+        PdfWriter.Result written = writer.write(part, roots, output, documentInfo(publication, issue), problems,
+                null, first - 1);
+        if (written == null) {
+            return result(null, issue.date().toString(), problems, start);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(written.file(), written.pages(), written.bytes(), millis, issue.date().toString(),
+                problems.all());
+    }
+
+    /** The page the article with this anchor starts on in the last whole issue laid out, or 0. */
+    private static String before(String xhtml, String anchor) {
+        int at = xhtml.indexOf("id=\"" + anchor + "\"");
+        return at < 0 ? "" : sha256(xhtml.substring(0, at));
+    }
+
+    private void rememberStartPages(String xhtml, IssueView view, Map<String, Integer> anchors) {
+        if (startPages.size() > 10_000) {
+            startPages.clear();
+        }
+        for (IssueView.SectionView section : view.sections()) {
+            for (IssueView.ArticleView article : section.articles()) {
+                Integer page = anchors.get(article.anchor());
+                if (page != null) {
+                    startPages.put(before(xhtml, article.anchor()), page);
+                }
+            }
+        }
+    }
+
+    private static IssueView withSections(IssueView v, List<IssueView.SectionView> sections) {
+        return new IssueView(v.language(), v.title(), v.subtitle(), v.number(), v.issueLabel(), v.monthLabel(),
+                v.documentTitle(), v.publisher(), v.brand(), v.coverImage(), v.insideCoverHtml(), v.publications(),
+                v.resources(), sections, v.backPageHtml(), v.labels(), v.meta());
+    }
+
+    private static List<Entry> contents(Issue issue, IssueView view, Map<String, Integer> anchors) {
+        List<Entry> entries = new ArrayList<>();
+        for (int s = 0; s < view.sections().size(); s++) {
+            IssueView.SectionView section = view.sections().get(s);
+            entries.add(new Entry(section.title(), section.title(), null, section.anchor(),
+                    anchors.getOrDefault(section.anchor(), 0)));
+            List<Article> sources = issue.sections().get(s).articles();
+            for (int a = 0; a < section.articles().size(); a++) {
+                IssueView.ArticleView article = section.articles().get(a);
+                entries.add(new Entry(section.title(), article.tocTitle(), sources.get(a).file(), article.anchor(),
+                        anchors.getOrDefault(article.anchor(), 0)));
+            }
+        }
+        return entries;
+    }
+
+    private record Loaded(Publication publication, Issue issue, Labels labels, String issueName) {
+    }
+
+    /** Reads the publication and the issue (front matter is re-read on every build: it is cheap). */
+    private Loaded load(BuildRequest request, Problems problems) {
+        Publication publication = PublicationLoader.load(request.publication(), problems);
+        if (publication == null) {
+            return new Loaded(null, null, null, null);
+        }
+        Path issueDir = request.issue();
+        if (issueDir == null) {
+            issueDir = IssueLoader.newestIssue(publication.root()).orElse(null);
+            if (issueDir == null) {
+                problems.error(publication.root(), 0, 0, "The publication has no issue folder yet; create one named "
+                        + "like 2025-06 with an issue.yaml (or run 'digest new').");
+                return new Loaded(publication, null, null, null);
+            }
+        }
+        Labels labels = Labels.load(request.templates(), publication.language(), problems);
+        Issue issue = IssueLoader.load(publication, issueDir, request.drafts(), problems);
+        if (issue == null) {
+            return new Loaded(publication, null, labels, issueDir.getFileName().toString());
+        }
+        prepare(request, publication, labels);
+        return new Loaded(publication, issue, labels, issue.date().toString());
+    }
+
+    /** Loads fonts once, and renews what articles depend on when the publication or labels changed. */
+    private void prepare(BuildRequest request, Publication publication, Labels labels) {
+        if (fonts == null || !request.fonts().describe().equals(fontsSource)) {
+            fonts = FontSet.load(request.fonts());
+            fontsSource = request.fonts().describe();
+            shared = null;
+        }
+        List<String> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(labels.month(m));
+        }
+        List<Object> key = List.of(publication, new java.util.TreeMap<>(labels.all()), months, labels.language());
+        if (shared == null || !shared.key.equals(key)) {
+            // Fonts are registered with AWT (FontSet.load) before any chart is built.
+            ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
+                    Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
+                    Color.decode(publication.brand().text())));
+            MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()), labels, charts);
+            shared = new Shared(key, markdown, charts, ChartObjectDrawer.objectDrawerFactory(charts));
+            articles.clear();
+            texts.clear();
+        }
+    }
+
+    /** The templates, reparsed only when a file in the templates folder changed. */
+    private IssueLayout layout(Assets templates) {
+        String stamp = stamp(templates);
+        if (layout == null || !templates.describe().equals(templatesSource) || !stamp.equals(templatesStamp)) {
+            layout = new IssueLayout(templates);
+            templatesSource = templates.describe();
+            templatesStamp = stamp;
+        }
+        return layout;
+    }
+
+    private static String stamp(Assets templates) {
+        if (templates.folder().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.walk(templates.folder().get())) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.append(file).append(' ').append(Files.getLastModifiedTime(file).toMillis()).append(' ')
+                        .append(Files.size(file)).append('\n');
+            }
+        } catch (IOException e) {
+            return "unreadable " + System.nanoTime();
+        }
+        return out.toString();
+    }
+
+    private static List<Path> roots(Publication publication, BuildRequest request) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(publication.root());
+        request.templates().folder().ifPresent(roots::add);
+        return roots;
+    }
+
+    private static DocumentInfo documentInfo(Publication publication, Issue issue) {
+        return new DocumentInfo(publication.language(),
+                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    }
+
+    /** Every file of the publication the issue is built from, for the manifest. */
+    private static List<Path> inputs(Publication publication, Issue issue) {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(publication.file());
+        if (publication.brand().logo() != null) {
+            inputs.add(publication.brand().logo());
+        }
+        try (Stream<Path> files = Files.walk(issue.dir())) {
+            files.filter(Files::isRegularFile).forEach(inputs::add);
+        } catch (IOException e) {
+            // the issue was just read; a folder that vanished meanwhile only shortens the list
+        }
+        return inputs;
+    }
+
+    private static BuildResult result(Path pdf, String issueName, Problems problems, long start) {
+        return new BuildResult(pdf, 0, 0, (System.nanoTime() - start) / 1_000_000, issueName, problems.all());
+    }
+
+    private IssueView view(Publication publication, Issue issue, Labels labels, Problems problems) {
+        Typographer typographer = Typographer.forLanguage(publication.language());
+        List<IssueView.SectionView> sections = new ArrayList<>();
+        Set<String> tags = new LinkedHashSet<>();
+        Set<Path> present = new java.util.HashSet<>();
+        for (IssueSection section : issue.sections()) {
+            String intro = null;
+            if (section.intro() != null) {
+                intro = text(section.intro(), section.introFile(), 1, "intro-" + section.section().id(),
+                        publication.language(), problems);
+            }
+            List<IssueView.ArticleView> views = new ArrayList<>();
+            for (Article article : section.articles()) {
+                views.add(article(article, problems));
+                present.add(article.file());
+                tags.addAll(article.tags());
+            }
+            sections.add(new IssueView.SectionView(section.section().id(), "section-" + section.section().id(),
+                    typographer.text(section.section().title()), section.section().style(), intro, views));
+        }
+        articles.keySet().retainAll(present);
+        String month = labels.month(issue.date().getMonthValue());
+        String issueLabel = labels.format("issue_number", issue.number());
+        String monthLabel = month + " " + issue.date().getYear();
+        String subtitle = publication.subtitle() == null ? "" : publication.subtitle();
+        String documentTitle = publication.title() + (subtitle.isEmpty() ? "" : ". " + subtitle) + ". "
+                + issueLabel + ", " + monthLabel.toLowerCase(Locale.forLanguageTag(publication.language()));
+        var p = publication.publisher();
+        var b = publication.brand();
+        IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
+                tint(b.accent(), 0.85), b.logo() == null ? null : b.logo().toUri().toString());
+        String insideCover = text(issue.insideCover(), issue.file(), issue.insideCoverLine(), "inside",
+                publication.language(), problems);
+        String backPage = text(publication.backPage(), publication.file(), publication.backPageLine(), "back",
+                publication.language(), problems);
+        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + monthLabel,
+                String.join(", ", tags));
+        return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
+                issue.number(), issueLabel, monthLabel, documentTitle,
+                new IssueView.Publisher(p.name(), p.parent(), p.address(), p.phone(), p.fax(), p.email(), p.web(),
+                        p.copyright()),
+                brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
+                issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
+                publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
+                sections, backPage, labels.all(), meta);
+    }
+
+    /** Markdown outside articles (section intros, inside cover, back page), rendered once per text. */
+    private String text(String markdown, Path file, int line, String prefix, String language, Problems problems) {
+        List<Object> key = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language);
+        KeptText kept = texts.get(key);
+        if (kept == null) {
+            Problems own = new Problems();
+            String html = Typographer.forLanguage(language).fragment(
+                    shared.markdown.render(markdown, file, line, prefix, language, own));
+            kept = new KeptText(html, own.all());
+            if (texts.size() > 1000) {
+                texts.clear();
+            }
+            texts.put(key, kept);
+        }
+        kept.problems.forEach(problems::add);
+        return kept.html;
+    }
+
+    /** An article's view, from what was kept when neither it nor a file it names changed. */
+    private IssueView.ArticleView article(Article article, Problems problems) {
+        Map<Path, String> inputs = namedFiles(article);
+        KeptArticle kept = articles.get(article.file());
+        if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)) {
+            Problems own = new Problems();
+            IssueView.ArticleView view = renderArticle(article, shared.markdown, fonts, own);
+            kept = new KeptArticle(article, inputs, view, own.all());
+            articles.put(article.file(), kept);
+        }
+        kept.problems.forEach(problems::add);
+        return kept.view;
+    }
+
+    /**
+     * The files an article names (its image, CSV data, pictures in the text) with a hash of their
+     * content, or "absent": a cached rendering is used only while all of these are unchanged.
+     */
+    private static Map<Path, String> namedFiles(Article article) {
+        Map<Path, String> inputs = new java.util.TreeMap<>();
+        Path folder = article.file().toAbsolutePath().getParent();
+        StringBuilder text = new StringBuilder(article.body());
+        if (article.image() != null) {
+            inputs.put(article.image().file(), hashOf(article.image().file()));
+        }
+        Matcher m = NAMED_FILE.matcher(text);
+        while (m.find()) {
+            try {
+                Path file = folder.resolve(m.group()).normalize();
+                inputs.put(file, hashOf(file));
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path after all; the stages report what they cannot read
+            }
+        }
+        return inputs;
+    }
+
+    private static String hashOf(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return "absent";
+            }
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * The per-article stages (Markdown, typography, charts, the font coverage check): a function
+     * of the article and what is shared by the whole issue, so articles can be rendered in any order.
+     */
+    static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, FontSet fonts,
+                                               Problems problems) {
+        Typographer typographer = Typographer.forLanguage(article.language());
+        String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
+                article.language(), problems);
+        String bodyHtml = typographer.fragment(body);
+        String title = typographer.text(article.title());
+        String lead = article.lead() == null ? null : typographer.prose(article.lead());
+        var image = article.image();
+        String everything = title + " " + (lead == null ? "" : lead) + " " + TAGS.matcher(bodyHtml).replaceAll(" ")
+                + (image == null ? "" : " " + image.caption() + " " + image.credit());
+        Set<String> missing = fonts.uncovered(everything);
+        if (!missing.isEmpty()) {
+            problems.warning(article.file(), article.bodyFirstLine(), 0, "No bundled font has the character(s) "
+                    + String.join(" ", missing.stream().map(s -> s + " (U+" + String.format("%04X", s.codePointAt(0)) + ")").toList())
+                    + "; they would print as '#'. Replace them or add a font that has them.");
+        }
+        return new IssueView.ArticleView("article-" + article.key(), title, title, lead, article.region(),
+                article.tags(), image == null ? null : image.file().toUri().toString(),
+                image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
+                image == null ? null : image.credit(), bodyHtml,
+                article.source() == null ? null : article.source().name(),
+                article.source() == null ? null : article.source().url(), article.language());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The colour mixed with white: {@code amount} 0.9 keeps 10 % of the colour, for box backgrounds. */
+    static String tint(String hex, double amount) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        r = (int) Math.round(r + (255 - r) * amount);
+        g = (int) Math.round(g + (255 - g) * amount);
+        b = (int) Math.round(b + (255 - b) * amount);
+        return String.format("#%02x%02x%02x", r, g, b);
+    }
+}
