@@ -55,8 +55,15 @@ final class PreviewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "There is no file " + article + ".");
         }
         Path absolute = article.toAbsolutePath().normalize();
-        // ISSUE/SECTION/article.md: the issue folder is two levels up.
-        Path issue = absolute.getParent() == null ? null : absolute.getParent().getParent();
+        // ISSUE/SECTION/article.md: the issue is the nearest folder upwards with an issue.yaml.
+        Path issue = absolute.getParent();
+        while (issue != null && !Files.isRegularFile(issue.resolve("issue.yaml"))) {
+            issue = issue.getParent();
+        }
+        if (issue == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), article
+                    + " is not inside an issue folder (one with an issue.yaml).");
+        }
         BuildRequest request = BuildOptions.request(issue, drafts, templates, fonts, null, true);
         String name = absolute.getFileName().toString().replaceFirst("(?i)\\.md$", "");
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");

@@ -90,11 +90,15 @@ class ServeInBrowserTest {
         }
     }
 
-    /** Read in one script: the list is rebuilt after every build, so element handles go stale. */
+    /**
+     * Read in one script: the list is rebuilt after every build, so element handles go stale.
+     * No-break spaces (the typesetter ties short words to the next) count as spaces.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> titles(WebDriver browser) {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('#contents li.article .title')].map(e => e.textContent);");
+                "return [...document.querySelectorAll('#contents li.article .title')]"
+                        + ".map(e => e.textContent.replace(/[\\u00a0\\u202f]/g, ' '));");
     }
 
     /** The problems panel's lines with the given class ("error", "warning" or "none"). */
