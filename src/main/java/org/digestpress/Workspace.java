@@ -134,7 +134,7 @@ public final class Workspace {
         }
         Path output = request.output() != null ? request.output() : Path.of("out", issue.date() + ".pdf");
         PdfWriter.Result written = new PdfWriter(fonts, shared.drawers).write(xhtml, roots(publication, request),
-                output, documentInfo(publication, issue), problems, ANCHORS, 0);
+                output, documentInfo(publication, issue), problems, ANCHORS);
         if (written == null) {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
                     List.of());
@@ -155,8 +155,9 @@ public final class Workspace {
     /**
      * Typesets one article of the issue alone, with the issue's styles, its figure and table
      * numbers, and the page numbers it has in the whole issue (an article that starts on page 24
-     * starts on page 24 here too). No cover, contents or back page. The whole issue is laid out
-     * only when what comes before the article changed since the last time.
+     * starts on page 24 here too). No cover, contents or back page; the section's opener and
+     * introduction only when the article opens its section, as on its first page in the issue. The
+     * whole issue is laid out only when what comes before the article changed since the last time.
      *
      * @param article the article's Markdown file, inside the request's issue folder
      * @param output  where to write the PDF
@@ -215,13 +216,15 @@ public final class Workspace {
         IssueView.ArticleView articleView = sectionView.articles().stream().filter(a -> a.anchor().equals(anchor))
                 .findFirst().orElseThrow();
         IssueView alone = withSections(view, List.of(new IssueView.SectionView(sectionView.id(),
-                sectionView.anchor(), sectionView.title(), sectionView.style(), null, List.of(articleView))));
-        String part = issueLayout.renderExcerpt(alone, first - 1, problems);
+                sectionView.anchor(), sectionView.title(), sectionView.style(), sectionView.introHtml(),
+                List.of(articleView))));
+        boolean opensSection = home.articles().get(0) == found;
+        String part = issueLayout.renderExcerpt(alone, opensSection, problems);
         if (part == null || problems.hasErrors()) {
             return result(null, issue.date().toString(), problems, start);
         }
-        PdfWriter.Result written = writer.write(part, roots, output, documentInfo(publication, issue), problems,
-                null, first - 1);
+        PdfWriter.Result written = writer.startingAtPage(first).write(part, roots, output,
+                documentInfo(publication, issue), problems);
         if (written == null) {
             return result(null, issue.date().toString(), problems, start);
         }
@@ -230,7 +233,7 @@ public final class Workspace {
                 problems.all());
     }
 
-    /** The page the article with this anchor starts on in the last whole issue laid out, or 0. */
+    /** A hash of the document before the article: what decides the page the article starts on. */
     private static String before(String xhtml, String anchor) {
         int at = xhtml.indexOf("id=\"" + anchor + "\"");
         return at < 0 ? "" : sha256(xhtml.substring(0, at));

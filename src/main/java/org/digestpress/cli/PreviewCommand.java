@@ -103,8 +103,8 @@ final class PreviewCommand implements Callable<Integer> {
         }
         Diagnostics.print(result, err);
         Path base = Path.of("").toAbsolutePath();
-        out.printf(Locale.ROOT, "%s → %s: %d pages, %d ms%n", article.getFileName(),
-                NewArticleCommand.shown(result.pdf(), base), result.pages(), result.millis());
+        out.printf(Locale.ROOT, "%s → %s: %s, %d ms%n", article.getFileName(),
+                NewArticleCommand.shown(result.pdf(), base), Diagnostics.plural(result.pages(), "page"), result.millis());
         out.flush();
         return DigestCommand.OK;
     }

@@ -148,19 +148,19 @@ public final class IssueLayout {
     }
 
     /**
+     * One article typeset alone ({@code view} holds one section with one article): no cover,
+     * contents or back page; the section's opener and introduction only if {@code opensSection}.
+     */
+    public String renderExcerpt(IssueView view, boolean opensSection, Problems problems) {
+        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("opensSection", opensSection)), problems);
+    }
+
+    /**
      * Renders another template of the folder (e.g. {@code web.ftlx}) with the same {@code issue}
      * and {@code labels}, plus the given variables.
      *
      * @return the document, or null after reporting a template error with its line
      */
-    /**
-     * One article typeset alone: no cover, contents or back page; {@code skipPages} placeholder
-     * pages come first so that page numbers continue as in the whole issue (the PDF writer drops them).
-     */
-    public String renderExcerpt(IssueView view, int skipPages, Problems problems) {
-        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("skip", skipPages)), problems);
-    }
-
     public String render(String templateName, IssueView view, Map<String, ?> extra, Problems problems) {
         try {
             Template template = configuration.getTemplate(templateName);

@@ -98,19 +98,15 @@ public final class PdfWriter {
      * @return the result, or null after reporting problems
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems) {
-        return write(xhtml, allowedRoots, output, info, problems, null, 0);
+        return write(xhtml, allowedRoots, output, info, problems, null);
     }
 
     /**
-     * As {@link #write(String, List, Path, DocumentInfo, Problems)}, and also:
-     *
-     * @param anchors      ids whose first page to report in the result, or null
-     * @param dropLeading  pages removed from the front before saving: a part of a document laid out
-     *                     after that many placeholder pages keeps the page numbers it has in the whole
-     *                     (openhtmltopdf cannot start the page counter at another number)
+     * As {@link #write(String, List, Path, DocumentInfo, Problems)}, and also reports the first page
+     * of every element whose id matches {@code anchors} (null for none) in the result.
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
-                        java.util.regex.Pattern anchors, int dropLeading) {
+                        java.util.regex.Pattern anchors) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
@@ -141,9 +137,6 @@ public final class PdfWriter {
                 }
                 renderer.createPDFWithoutClosing();
                 PDDocument document = renderer.getPdfDocument();
-                for (int i = 0; i < dropLeading && document.getNumberOfPages() > 1; i++) {
-                    document.removePage(0);
-                }
                 pages = document.getNumberOfPages();
                 makeReproducible(document, info, fingerprint(xhtml, allowedRoots, guard));
                 if (firstPageNumber > 1) {
@@ -182,6 +175,9 @@ public final class PdfWriter {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            if (firstPageNumber > 1) {
+                builder.useInitialPageNumber(firstPageNumber);
+            }
             builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
             builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
                     BatikSVGDrawer.SvgExternalResourceMode.SECURE));

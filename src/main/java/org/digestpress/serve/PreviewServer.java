@@ -101,9 +101,16 @@ public final class PreviewServer implements AutoCloseable {
         builder = Executors.newSingleThreadExecutor(daemon("digest-build"));
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
-        rebuild(Set.of());
-        http.start();
+        // Watching starts before the first build, so a save made meanwhile is not missed.
         watcher = new SourceWatcher(watched, QUIET_MILLIS, changed -> builder.execute(() -> rebuild(changed)));
+        try {
+            builder.submit(() -> rebuild(Set.of())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        http.start();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -130,6 +137,8 @@ public final class PreviewServer implements AutoCloseable {
             workspace.reset();
         }
         Workspace.IssueBuild built;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         try {
             built = workspace.buildIssue(request);
         } catch (RuntimeException e) {
@@ -139,6 +148,7 @@ public final class PreviewServer implements AutoCloseable {
                             ? "The build stopped: " + e.getClass().getSimpleName() : e.getMessage()))),
                     null, List.of());
         }
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         Status previous = status;
         List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
         float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
@@ -163,7 +173,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         String issue = built.result().issueName() != null ? built.result().issueName()
                 : previous == null ? "" : previous.issue();
-        status = new Status(++builds, !built.result().failed(), built.result().millis(), pages, issue, size,
+        status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, pages, issue, size,
                 built.result().problems(), contents, built.publicationRoot());
         String json = StatusJson.write(status);
         for (BlockingQueue<String> listener : listeners) {
@@ -181,7 +191,8 @@ public final class PreviewServer implements AutoCloseable {
             }
             Matcher pageNumber = PAGE.matcher(path);
             switch (path) {
-                case "/" -> send(exchange, 200, "text/html; charset=utf-8", page);
+                case "/" -> send(exchange, 200, "text/html; charset=utf-8", new String(page, StandardCharsets.UTF_8)
+                        .replace("/*STATUS*/null", StatusJson.write(status)).getBytes(StandardCharsets.UTF_8));
                 case "/status.json" -> send(exchange, 200, "application/json; charset=utf-8",
                         StatusJson.write(status).getBytes(StandardCharsets.UTF_8));
                 case "/issue.pdf" -> {
@@ -299,9 +310,10 @@ public final class PreviewServer implements AutoCloseable {
 
     /**
      * What the last build gave. Pages and contents are those of the last good build, which the page
-     * keeps showing while the sources have errors.
+     * keeps showing while the sources have errors. {@code cpuMillis} is the CPU time of the building
+     * thread: on a busy machine it tells what the build costs, apart from waiting for a core.
      */
-    public record Status(int build, boolean ok, long millis, int pages, String issue, float[] pageSize,
+    public record Status(int build, boolean ok, long millis, long cpuMillis, int pages, String issue, float[] pageSize,
                          List<org.digestpress.problem.Problem> problems, List<Workspace.Entry> contents,
                          Path publicationRoot) {
         public Status {

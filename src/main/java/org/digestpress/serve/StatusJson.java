@@ -21,6 +21,7 @@ final class StatusJson {
         out.append("\"build\":").append(status.build());
         out.append(",\"ok\":").append(status.ok());
         out.append(",\"ms\":").append(status.millis());
+        out.append(",\"cpuMs\":").append(status.cpuMillis());
         out.append(",\"pages\":").append(status.pages());
         out.append(",\"issue\":").append(string(status.issue()));
         out.append(",\"pageWidth\":").append(String.format(Locale.ROOT, "%.1f", status.pageSize()[0]));

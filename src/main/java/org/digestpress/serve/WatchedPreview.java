@@ -35,10 +35,10 @@ public final class WatchedPreview implements AutoCloseable {
                 report.accept(workspace.excerpt(request, article, output));
             }
         };
-        render.run();
         List<Path> fonts = fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Path out = output.toAbsolutePath().normalize();
-        return new WatchedPreview(new SourceWatcher(watched, 80, changed -> {
+        // Watching starts before the first render, so a save made meanwhile is not missed.
+        WatchedPreview preview = new WatchedPreview(new SourceWatcher(watched, 80, changed -> {
             if (changed.stream().allMatch(p -> p.toAbsolutePath().normalize().startsWith(out.getParent()))) {
                 return; // our own output, when it lies inside a watched folder
             }
@@ -47,6 +47,8 @@ public final class WatchedPreview implements AutoCloseable {
             }
             render.run();
         }));
+        render.run();
+        return preview;
     }
 
     @Override

@@ -64,6 +64,9 @@ class ServeInBrowserTest {
                 assertTrue(titles(browser).contains("В Калуге открылся завод двигателей"), titles(browser).toString());
                 assertEquals(List.of("No problems."), problems(browser, "none"));
                 assertTrue(browser.findElements(By.cssSelector(".page img")).size() > 3, "the pages are shown");
+                wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "const i = document.querySelector('.page img'); return i.complete && i.naturalWidth > 0;")));
+                screenshot(browser, "serve-page.png");
                 ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'yes';");
 
                 Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
@@ -78,6 +81,7 @@ class ServeInBrowserTest {
                 assertTrue(problem.matches("(?s).*01-zavod\\.md:[34](:\\d+)?: error: .*"), problem);
                 assertTrue(browser.findElement(By.id("banner")).isDisplayed(), "the page says it shows the last good build");
                 assertTrue(titles(browser).contains("В Калуге открылся второй завод"), "the last good contents stay");
+                screenshot(browser, "serve-problems.png");
 
                 Files.writeString(article, original);
                 wait.until(b -> titles(b).contains("В Калуге открылся завод двигателей"));
@@ -88,6 +92,14 @@ class ServeInBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** Keeps a picture of the page in target/screenshots/, for a person to look at. */
+    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+        Path dir = BuiltIssue.REPO.resolve("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser)
+                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     /**
