@@ -31,7 +31,8 @@ final class StatusJson {
         for (Problem p : status.problems()) {
             out.append(first ? "" : ",");
             first = false;
-            out.append("{\"file\":").append(p.file() == null ? "null" : string(shown(p.file(), base)));
+            out.append("{\"file\":").append(p.file() == null ? "null"
+                    : string(shown(p.file(), base, status.publicationRoot())));
             out.append(",\"line\":").append(p.line());
             out.append(",\"column\":").append(p.column());
             out.append(",\"severity\":").append(string(p.severity().label()));
@@ -51,9 +52,19 @@ final class StatusJson {
         return out.append("]}").toString();
     }
 
-    private static String shown(Path file, Path base) {
+    /**
+     * Relative to the working folder when below it (as the terminal shows it), else from the
+     * publication folder's name on ("publication/2030-01/news/01-zavod.md"), else as it is.
+     */
+    private static String shown(Path file, Path base, Path publication) {
         Path absolute = file.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        Path shown = absolute;
+        Path outer = publication == null ? null : publication.toAbsolutePath().normalize().getParent();
+        if (absolute.startsWith(base)) {
+            shown = base.relativize(absolute);
+        } else if (outer != null && absolute.startsWith(outer)) {
+            shown = outer.relativize(absolute);
+        }
         return shown.toString().replace('\\', '/');
     }
 

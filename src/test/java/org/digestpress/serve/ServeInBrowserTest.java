@@ -63,11 +63,17 @@ class ServeInBrowserTest {
                 wait.until(b -> !titles(b).isEmpty());
                 assertTrue(titles(browser).contains("В Калуге открылся завод двигателей"), titles(browser).toString());
                 assertEquals(List.of("No problems."), problems(browser, "none"));
-                assertTrue(browser.findElements(By.cssSelector(".page img")).size() > 3, "the pages are shown");
+                assertTrue(browser.findElements(By.cssSelector(".sheet img")).size() > 3, "the pages are shown");
                 wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
-                        "const i = document.querySelector('.page img'); return i.complete && i.naturalWidth > 0;")));
+                        "const i = document.querySelector('.sheet img'); return i.complete && i.naturalWidth > 0;")));
                 screenshot(browser, "serve-page.png");
                 ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'yes';");
+
+                browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]")).click();
+                Object top = ((JavascriptExecutor) browser).executeScript(
+                        "const a = [...document.querySelectorAll('#contents a')].find(a => a.textContent.includes('Методика'));"
+                        + "return document.getElementById(a.getAttribute('href').substring(1)).getBoundingClientRect().top;");
+                assertTrue(Math.abs(((Number) top).doubleValue()) < 30, "the article's first page is at the top: " + top);
 
                 Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
                         "В Калуге открылся второй завод"));
@@ -78,7 +84,7 @@ class ServeInBrowserTest {
                 Files.writeString(article, original.replace("lead: Новое", "lead: [Новое"));
                 wait.until(b -> !problems(b, "error").isEmpty());
                 String problem = problems(browser, "error").get(0);
-                assertTrue(problem.matches("(?s).*01-zavod\\.md:[34](:\\d+)?: error: .*"), problem);
+                assertTrue(problem.matches("(?s)publication/2030-01/news/01-zavod\\.md:[34](:\\d+)?: error: .*"), problem);
                 assertTrue(browser.findElement(By.id("banner")).isDisplayed(), "the page says it shows the last good build");
                 assertTrue(titles(browser).contains("В Калуге открылся второй завод"), "the last good contents stay");
                 screenshot(browser, "serve-problems.png");
