@@ -133,6 +133,12 @@ public final class Workspace {
                     List.of());
         }
         Path output = request.output() != null ? request.output() : Path.of("out", issue.date() + ".pdf");
+        var refused = OutputCheck.output(request, output);
+        if (refused.isPresent()) {
+            problems.error(null, 0, 0, refused.get());
+            return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
+                    List.of());
+        }
         PdfWriter.Result written = new PdfWriter(fonts, shared.drawers).write(xhtml, roots(publication, request),
                 output, documentInfo(publication, issue), problems, ANCHORS);
         if (written == null) {
@@ -198,6 +204,11 @@ public final class Workspace {
         IssueLayout issueLayout = layout(request.templates());
         String xhtml = issueLayout.render(view, problems);
         if (xhtml == null || problems.hasErrors()) {
+            return result(null, issue.date().toString(), problems, start);
+        }
+        var refused = OutputCheck.output(request, output);
+        if (refused.isPresent()) {
+            problems.error(null, 0, 0, refused.get());
             return result(null, issue.date().toString(), problems, start);
         }
         String anchor = "article-" + found.key();
@@ -318,7 +329,7 @@ public final class Workspace {
             // Fonts are registered with AWT (FontSet.load) before any chart is built.
             ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
                     Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
-                    Color.decode(publication.brand().text())));
+                    Color.decode(publication.brand().text())), publication.root());
             MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()), labels, charts);
             shared = new Shared(key, markdown, charts, ChartObjectDrawer.objectDrawerFactory(charts));
             articles.clear();
@@ -373,7 +384,10 @@ public final class Workspace {
             inputs.add(publication.brand().logo());
         }
         try (Stream<Path> files = Files.walk(issue.dir())) {
-            files.filter(Files::isRegularFile).forEach(inputs::add);
+            // A stray link to a file outside (not an article) must not have that file read for its hash.
+            files.filter(Files::isRegularFile)
+                    .filter(f -> org.digestpress.assets.Confinement.inside(f, publication.root()))
+                    .forEach(inputs::add);
         } catch (IOException e) {
             // the issue was just read; a folder that vanished meanwhile only shortens the list
         }
@@ -397,7 +411,7 @@ public final class Workspace {
             }
             List<IssueView.ArticleView> views = new ArrayList<>();
             for (Article article : section.articles()) {
-                views.add(article(article, problems));
+                views.add(article(article, publication.root(), problems));
                 present.add(article.file());
                 tags.addAll(article.tags());
             }
@@ -450,8 +464,8 @@ public final class Workspace {
     }
 
     /** An article's view, from what was kept when neither it nor a file it names changed. */
-    private IssueView.ArticleView article(Article article, Problems problems) {
-        Map<Path, String> inputs = namedFiles(article);
+    private IssueView.ArticleView article(Article article, Path root, Problems problems) {
+        Map<Path, String> inputs = namedFiles(article, root);
         KeptArticle kept = articles.get(article.file());
         if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)) {
             Problems own = new Problems();
@@ -467,18 +481,18 @@ public final class Workspace {
      * The files an article names (its image, CSV data, pictures in the text) with a hash of their
      * content, or "absent": a cached rendering is used only while all of these are unchanged.
      */
-    private static Map<Path, String> namedFiles(Article article) {
+    private static Map<Path, String> namedFiles(Article article, Path root) {
         Map<Path, String> inputs = new java.util.TreeMap<>();
         Path folder = article.file().toAbsolutePath().getParent();
         StringBuilder text = new StringBuilder(article.body());
         if (article.image() != null) {
-            inputs.put(article.image().file(), hashOf(article.image().file()));
+            inputs.put(article.image().file(), hashOf(article.image().file(), root));
         }
         Matcher m = NAMED_FILE.matcher(text);
         while (m.find()) {
             try {
                 Path file = folder.resolve(m.group()).normalize();
-                inputs.put(file, hashOf(file));
+                inputs.put(file, hashOf(file, root));
             } catch (java.nio.file.InvalidPathException e) {
                 // not a path after all; the stages report what they cannot read
             }
@@ -486,10 +500,14 @@ public final class Workspace {
         return inputs;
     }
 
-    private static String hashOf(Path file) {
+    /** Never reads a file whose real path is outside the publication: the stages refuse those anyway. */
+    private static String hashOf(Path file, Path root) {
         try {
             if (!Files.isRegularFile(file)) {
                 return "absent";
+            }
+            if (!org.digestpress.assets.Confinement.inside(file, root)) {
+                return "outside";
             }
             return sha256(Files.readAllBytes(file));
         } catch (IOException e) {
