@@ -188,7 +188,7 @@ public final class Workspace {
                 }
             }
         }
-        if (found == null && !request.drafts() && !problems.hasErrors()) {
+        if (found == null && !request.drafts()) {
             // The article being written is usually still a draft: typeset the issue as --drafts does.
             return excerpt(new BuildRequest(request.publication(), request.issue(), request.output(), true,
                     request.write(), request.templates(), request.fonts()), article, output);

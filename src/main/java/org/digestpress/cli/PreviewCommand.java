@@ -96,7 +96,7 @@ final class PreviewCommand implements Callable<Integer> {
 
     private int report(BuildResult result, PrintWriter out, PrintWriter err) {
         if (result.failed()) {
-            Diagnostics.print(result, err, false);
+            Diagnostics.print(result, err);
             err.println("The previous preview, if any, is kept.");
             err.flush();
             return DigestCommand.CONTENT_ERRORS;

@@ -38,6 +38,21 @@ class PreviewCommandTest {
     }
 
     @Test
+    void aNewDraftInANewIssueCanBePreviewed() throws IOException {
+        CliHarness cli = new CliHarness(temp);
+        assertEquals(0, cli.run("new", "issue", "2030-02", "--content", cli.publication().toString()).exit());
+        CliHarness.Outcome made = cli.run("new", "article", "news", "Первая новость", "--content",
+                cli.publication().toString());
+        Path article = cli.publication().resolve("2030-02/news/01-pervaia-novost.md");
+        assertTrue(Files.isRegularFile(article), made.out() + made.err());
+        Path pdf = cli.root().resolve("draft.pdf");
+        CliHarness.Outcome outcome = cli.run("preview", article.toString(), "-o", pdf.toString());
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(outcome.out().contains("01-pervaia-novost.md → ") && outcome.out().contains(": 1 page, "),
+                outcome.out());
+    }
+
+    @Test
     void aFileOutsideTheIssueIsAProblemNotACrash() {
         CliHarness cli = new CliHarness(temp);
         Path stray = cli.publication().resolve("2030-01/notes.md");
