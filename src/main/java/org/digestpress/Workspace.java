@@ -152,9 +152,15 @@ public final class Workspace {
         } catch (IOException e) {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
+        Path web = null;
+        if (request.web() || publication.web()) {
+            // The web edition: the same typeset view, in its own folder beside the PDF.
+            web = new org.digestpress.web.WebEdition(request.templates(), request.fonts(), shared.charts).write(view,
+                    written.file(), written.file().toAbsolutePath().getParent().resolve(issue.date().toString()), problems);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
-                issue.date().toString(), problems.all());
+                issue.date().toString(), problems.all(), web);
         return new IssueBuild(result, publication.root(), contents(issue, view, written.anchors()));
     }
 
@@ -267,7 +273,7 @@ public final class Workspace {
     private static IssueView withSections(IssueView v, List<IssueView.SectionView> sections) {
         return new IssueView(v.language(), v.title(), v.subtitle(), v.number(), v.issueLabel(), v.monthLabel(),
                 v.documentTitle(), v.publisher(), v.brand(), v.coverImage(), v.insideCoverHtml(), v.publications(),
-                v.resources(), sections, v.backPageHtml(), v.labels(), v.meta());
+                v.resources(), sections, v.backPageHtml(), v.labels(), v.meta(), List.of());
     }
 
     private static List<Entry> contents(Issue issue, IssueView view, Map<String, Integer> anchors) {
@@ -442,7 +448,22 @@ public final class Workspace {
                 brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta);
+                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems));
+    }
+
+    /** The index pages publication.yaml asks for; entries point at the articles' anchors. */
+    private static List<IssueView.IndexView> indexes(Publication publication, Issue issue, Labels labels,
+                                                     Typographer typographer, Problems problems) {
+        List<IssueView.IndexView> indexes = new ArrayList<>();
+        for (String kind : publication.index()) {
+            List<org.digestpress.content.IssueIndex.Entry> entries = kind.equals("regions")
+                    ? org.digestpress.content.IssueIndex.regions(issue, publication.language(), problems)
+                    : org.digestpress.content.IssueIndex.tags(issue, publication.language());
+            indexes.add(new IssueView.IndexView(kind, "index-" + kind, labels.all().getOrDefault("index_" + kind, kind),
+                    entries.stream().map(e -> new IssueView.IndexEntry(typographer.text(e.name()),
+                            e.articleKeys().stream().map(k -> "article-" + k).toList())).toList()));
+        }
+        return indexes;
     }
 
     /** Markdown outside articles (section intros, inside cover, back page), rendered once per text. */
