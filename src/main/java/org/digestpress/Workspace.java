@@ -466,6 +466,18 @@ public final class Workspace {
         return indexes;
     }
 
+    /**
+     * The view of a whole issue rendered once with the given stages, keeping nothing: what
+     * {@link Offprints} needs without a resident workspace.
+     */
+    static IssueView viewOnce(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
+                              FontSet fonts, Problems problems) {
+        Workspace once = new Workspace();
+        once.fonts = fonts;
+        once.shared = new Shared(List.of(), markdown, null, null);
+        return once.view(publication, issue, labels, problems);
+    }
+
     /** Markdown outside articles (section intros, inside cover, back page), rendered once per text. */
     private String text(String markdown, Path file, int line, String prefix, String language, Problems problems) {
         List<Object> key = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language);
