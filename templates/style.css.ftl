@@ -165,10 +165,13 @@ object { display: block; }
 .table .align-center { text-align: center; }
 .table-figure--wide .table { font-size: 7.6pt; }
 .table-figure > p { font-family: "PT Sans"; font-size: 8pt; color: #5b676e; margin-top: 1.2mm; }
+.table-figure > p.table-figure__source { margin: 1.5mm 0 0 0; }
 tr { page-break-inside: avoid; }
 
 /* ---------- Footnotes ---------- */
 ::footnote-call { counter-increment: footnote 1; }
+/* A digest numbers footnotes per article: every article starts again at 1. */
+.article { counter-reset: footnote; }
 .footnote { float: footnote; font-family: "PT Sans"; font-size: 8pt; line-height: 1.3; text-align: left; font-style: normal; font-weight: normal; }
 .footnote::footnote-call { content: counter(footnote); vertical-align: super; font-size: 70%; line-height: 0; }
 .footnote::footnote-marker { content: counter(footnote) ". "; font-weight: bold; color: ${primary}; }

@@ -97,13 +97,11 @@ public final class Offprints {
         if (issue == null) {
             return empty(request.issue().getFileName().toString(), problems);
         }
-        FontSet fonts = FontSet.load(request.fonts());
-        ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
-                Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
-                Color.decode(publication.brand().text())));
-        FSObjectDrawerFactory drawers = ChartObjectDrawer.objectDrawerFactory(charts);
-        MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()), labels, charts);
-        IssueView view = Pipeline.view(publication, issue, labels, markdown, fonts, problems);
+        Pipeline.Typeset typeset = Pipeline.typeset(request, publication, issue, labels, problems);
+        FontSet fonts = typeset.fonts();
+        ChartCompiler charts = typeset.charts();
+        FSObjectDrawerFactory drawers = typeset.drawers();
+        IssueView view = typeset.view();
 
         List<ArticleInfo> articles = articles(issue, view, issuePdf, problems);
         List<Written> written = new ArrayList<>();
@@ -114,15 +112,18 @@ public final class Offprints {
         List<Path> roots = new ArrayList<>();
         roots.add(publication.root());
         request.templates().folder().ifPresent(roots::add);
-        DocumentInfo info = new DocumentInfo(publication.language(),
-                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        ZonedDateTime created = ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0,
+                ZoneOffset.UTC);
         Set<Path> wanted = only.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
         for (ArticleInfo article : articles) {
             if (!wanted.isEmpty() && !wanted.contains(article.file().toAbsolutePath().normalize())) {
                 continue;
             }
             Problems own = new Problems();
-            String xhtml = layout.renderOffprint(alone(view, article.key()), footnotesBefore(view, article.key()), own);
+            // An offprint carries the data of its own charts only (chart keys start with the article's key).
+            DocumentInfo info = new DocumentInfo(publication.language(), created, charts.data().stream()
+                    .filter(c -> c.key().startsWith(article.key() + "-chart-")).toList());
+            String xhtml = layout.renderOffprint(alone(view, article.key()), own);
             PdfWriter.Result pdf = xhtml == null ? null : new PdfWriter(fonts, drawers).startingAtPage(article.firstPage())
                     .write(xhtml, roots, output.apply(article, slug(article.file())), info, own);
             for (Problem p : own.all()) {
@@ -188,28 +189,6 @@ public final class Offprints {
         return s == null ? "" : s.replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("\\s+", " ").strip();
     }
 
-    /** Footnotes the issue prints before the article: in the inside cover, section intros and earlier articles. */
-    static int footnotesBefore(IssueView view, String key) {
-        int count = footnotes(view.insideCoverHtml());
-        for (IssueView.SectionView s : view.sections()) {
-            count += footnotes(s.introHtml());
-            for (IssueView.ArticleView a : s.articles()) {
-                if (a.anchor().equals("article-" + key)) {
-                    return count;
-                }
-                count += footnotes(a.bodyHtml());
-            }
-        }
-        return count;
-    }
-
-    private static int footnotes(String html) {
-        return html == null ? 0 : (int) FOOTNOTE.matcher(html).results().count();
-    }
-
-    /** The markdown stage's footnote element; the stylesheet floats it to the page foot. */
-    private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile("class=\"footnote\"");
-
     /** The issue's view cut down to one article under its section heading, without the section intro. */
     private static IssueView alone(IssueView view, String key) {
         List<IssueView.SectionView> sections = new ArrayList<>();
@@ -223,7 +202,7 @@ public final class Offprints {
         return new IssueView(view.language(), view.title(), view.subtitle(), view.number(), view.issueLabel(),
                 view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(),
                 view.insideCoverHtml(), view.publications(), view.resources(), sections, view.backPageHtml(),
-                view.labels(), view.meta(), List.of());
+                view.labels(), view.meta(), List.of(), view.dateInText());
     }
 
     private static Result empty(String issueName, Problems problems) {

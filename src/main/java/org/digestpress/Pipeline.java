@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import org.digestpress.chart.ChartCompiler;
 import org.digestpress.content.Issue;
 import org.digestpress.content.IssueLoader;
 import org.digestpress.content.Labels;
 import org.digestpress.content.Publication;
 import org.digestpress.layout.IssueView;
-import org.digestpress.markdown.MarkdownRenderer;
 import org.digestpress.pdf.FontSet;
 import org.digestpress.problem.Problems;
 
@@ -52,9 +53,16 @@ public final class Pipeline {
         return Offprints.render(request, issuePdf, only, output);
     }
 
-    /** The typeset view of a whole issue, rendered once without keeping anything (for offprints). */
-    static IssueView view(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
-                          FontSet fonts, Problems problems) {
-        return Workspace.viewOnce(publication, issue, labels, markdown, fonts, problems);
+    /** The issue after the markdown, typography and chart stages: what layout and the PDF writer need. */
+    record Typeset(FontSet fonts, ChartCompiler charts, FSObjectDrawerFactory drawers, IssueView view) {
+    }
+
+    /**
+     * Runs the stages up to the typeset view, as the issue build does (on a fresh {@link Workspace},
+     * so nothing is kept); the offprints share it.
+     */
+    static Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
+                           Problems problems) {
+        return new Workspace().typeset(request, publication, issue, labels, problems);
     }
 }

@@ -46,9 +46,14 @@ import org.digestpress.typography.Typographer;
  * configuration with its parsed templates, the chart style) stays here between builds, and the
  * per-article work (Markdown, typography, charts) is kept per article, keyed by the article's
  * content and the content of every file it names (CSV, images). An edit to one article re-runs
- * those stages for that article only; a change of {@code publication.yaml} or of the labels
- * drops every kept article; a change of the templates folder reloads the templates. Layout and PDF
- * writing always run for the whole issue: page numbers depend on everything.
+ * those stages for that article only, and so does a change of the labels of the article's own
+ * language (an English article in a Russian issue is labelled in English); a change of
+ * {@code publication.yaml} or of the publication's labels drops every kept article; a change of the
+ * templates folder reloads the templates. Layout and PDF writing always run for the whole issue:
+ * page numbers depend on everything.
+ *
+ * <p>The stages themselves are the issue build's, here only: {@link Pipeline#typeset} (the
+ * offprints) runs them on a fresh workspace.
  *
  * <p>{@link Pipeline#build} uses a fresh workspace once; {@code digest serve} and
  * {@code digest preview --watch} keep one. Builds on one workspace run one at a time.
@@ -81,6 +86,10 @@ public final class Workspace {
     private String templatesSource;
     private String templatesStamp;
     private Shared shared;
+    /** The labels by language for the build under way; the kept Markdown renderer asks through it. */
+    private java.util.function.Function<String, Labels> labelsFor = language -> {
+        throw new IllegalStateException("labels are asked for outside a build");
+    };
     private final Map<Path, KeptArticle> articles = new HashMap<>();
     private final Map<List<Object>, KeptText> texts = new HashMap<>();
     /** First page of an article in the whole issue, by a hash of the document before it. */
@@ -91,9 +100,12 @@ public final class Workspace {
                           FSObjectDrawerFactory drawers) {
     }
 
-    /** An article rendered once, valid while the article and the files it names are unchanged. */
-    private record KeptArticle(Article article, Map<Path, String> inputs, IssueView.ArticleView view,
-                               List<Problem> problems) {
+    /**
+     * An article rendered once, valid while the article, the files it names and the labels of its
+     * language are unchanged.
+     */
+    private record KeptArticle(Article article, Map<Path, String> inputs, List<Object> labels,
+                               IssueView.ArticleView view, List<Problem> problems) {
     }
 
     private record KeptText(String html, List<Problem> problems) {
@@ -140,7 +152,7 @@ public final class Workspace {
                     List.of());
         }
         PdfWriter.Result written = new PdfWriter(fonts, shared.drawers).write(xhtml, roots(publication, request),
-                output, documentInfo(publication, issue), problems, ANCHORS);
+                output, documentInfo(publication, issue, xhtml), problems, ANCHORS);
         if (written == null) {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
                     List.of());
@@ -241,7 +253,7 @@ public final class Workspace {
             return result(null, issue.date().toString(), problems, start);
         }
         PdfWriter.Result written = writer.startingAtPage(first).write(part, roots, output,
-                documentInfo(publication, issue), problems);
+                documentInfo(publication, issue, part), problems);
         if (written == null) {
             return result(null, issue.date().toString(), problems, start);
         }
@@ -273,7 +285,7 @@ public final class Workspace {
     private static IssueView withSections(IssueView v, List<IssueView.SectionView> sections) {
         return new IssueView(v.language(), v.title(), v.subtitle(), v.number(), v.issueLabel(), v.monthLabel(),
                 v.documentTitle(), v.publisher(), v.brand(), v.coverImage(), v.insideCoverHtml(), v.publications(),
-                v.resources(), sections, v.backPageHtml(), v.labels(), v.meta(), List.of());
+                v.resources(), sections, v.backPageHtml(), v.labels(), v.meta(), List.of(), v.dateInText());
     }
 
     private static List<Entry> contents(Issue issue, IssueView view, Map<String, Integer> anchors) {
@@ -315,32 +327,58 @@ public final class Workspace {
         if (issue == null) {
             return new Loaded(publication, null, labels, issueDir.getFileName().toString());
         }
-        prepare(request, publication, labels);
+        prepare(request, publication, labels, problems);
         return new Loaded(publication, issue, labels, issue.date().toString());
     }
 
-    /** Loads fonts once, and renews what articles depend on when the publication or labels changed. */
-    private void prepare(BuildRequest request, Publication publication, Labels labels) {
+    /**
+     * Loads fonts once, and renews what articles depend on when the publication or its labels
+     * changed. Labels of other languages are read again on every build (they are small) and loaded
+     * once per build, the publication's up front; their problems go to this build.
+     */
+    private void prepare(BuildRequest request, Publication publication, Labels labels, Problems problems) {
         if (fonts == null || !request.fonts().describe().equals(fontsSource)) {
             fonts = FontSet.load(request.fonts());
             fontsSource = request.fonts().describe();
             shared = null;
         }
-        List<String> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            months.add(labels.month(m));
-        }
-        List<Object> key = List.of(publication, new java.util.TreeMap<>(labels.all()), months, labels.language());
+        Map<String, Labels> labelsByLanguage = new java.util.TreeMap<>();
+        labelsByLanguage.put(labels.language(), labels);
+        labelsFor = language -> labelsByLanguage.computeIfAbsent(
+                language.split("-")[0].toLowerCase(Locale.ROOT), l -> Labels.load(request.templates(), l, problems));
+        List<Object> key = List.of(publication, labelsKey(labels));
         if (shared == null || !shared.key.equals(key)) {
             // Fonts are registered with AWT (FontSet.load) before any chart is built.
             ChartCompiler charts = new ChartCompiler(ChartStyle.fromBrand(FontSet.SANS,
                     Color.decode(publication.brand().primary()), Color.decode(publication.brand().accent()),
                     Color.decode(publication.brand().text())), publication.root());
-            MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()), labels, charts);
+            MarkdownRenderer markdown = new MarkdownRenderer(new References(publication.root()),
+                    language -> labelsFor.apply(language), charts);
             shared = new Shared(key, markdown, charts, ChartObjectDrawer.objectDrawerFactory(charts));
             articles.clear();
             texts.clear();
         }
+    }
+
+    /** Everything of a language's labels a rendering can use, comparable between builds. */
+    private static List<Object> labelsKey(Labels labels) {
+        List<String> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(labels.month(m));
+            months.add(labels.monthInText(m));
+        }
+        return List.of(labels.language(), new java.util.TreeMap<>(labels.all()), months);
+    }
+
+    /**
+     * The stages up to the typeset view for one issue, as the build runs them: what the offprints
+     * need (on a fresh workspace, see {@link Pipeline#typeset}).
+     */
+    Pipeline.Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
+                             Problems problems) {
+        prepare(request, publication, labels, problems);
+        IssueView view = view(publication, issue, labels, problems);
+        return new Pipeline.Typeset(fonts, shared.charts, shared.drawers, view);
     }
 
     /** The templates, reparsed only when a file in the templates folder changed. */
@@ -377,9 +415,20 @@ public final class Workspace {
         return roots;
     }
 
-    private static DocumentInfo documentInfo(Publication publication, Issue issue) {
+    /**
+     * The issue's date and language, and the data of the charts {@code xhtml} shows: the kept chart
+     * compiler also holds charts of articles since edited or removed, which must not be attached.
+     */
+    private DocumentInfo documentInfo(Publication publication, Issue issue, String xhtml) {
         return new DocumentInfo(publication.language(),
-                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC));
+                ZonedDateTime.of(issue.date().getYear(), issue.date().getMonthValue(), 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                shared.charts.data().stream().filter(c -> xhtml.contains("data-chart=\"" + attribute(c.key()) + "\""))
+                        .toList());
+    }
+
+    /** A chart key as the chart stage writes it into the placeholder's attribute. */
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Every file of the publication the issue is built from, for the manifest. */
@@ -429,8 +478,10 @@ public final class Workspace {
         String issueLabel = labels.format("issue_number", issue.number());
         String monthLabel = month + " " + issue.date().getYear();
         String subtitle = publication.subtitle() == null ? "" : publication.subtitle();
+        // Inside a sentence the month is written as the language writes it there (июнь, June): a label.
+        String dateInText = labels.monthInText(issue.date().getMonthValue()) + " " + issue.date().getYear();
         String documentTitle = publication.title() + (subtitle.isEmpty() ? "" : ". " + subtitle) + ". "
-                + issueLabel + ", " + monthLabel.toLowerCase(Locale.forLanguageTag(publication.language()));
+                + issueLabel + ", " + dateInText;
         var p = publication.publisher();
         var b = publication.brand();
         IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
@@ -439,7 +490,7 @@ public final class Workspace {
                 publication.language(), problems);
         String backPage = text(publication.backPage(), publication.file(), publication.backPageLine(), "back",
                 publication.language(), problems);
-        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + monthLabel,
+        IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + dateInText,
                 String.join(", ", tags));
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
                 issue.number(), issueLabel, monthLabel, documentTitle,
@@ -448,7 +499,8 @@ public final class Workspace {
                 brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems));
+                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),
+                dateInText);
     }
 
     /** The index pages publication.yaml asks for; entries point at the articles' anchors. */
@@ -466,21 +518,10 @@ public final class Workspace {
         return indexes;
     }
 
-    /**
-     * The view of a whole issue rendered once with the given stages, keeping nothing: what
-     * {@link Offprints} needs without a resident workspace.
-     */
-    static IssueView viewOnce(Publication publication, Issue issue, Labels labels, MarkdownRenderer markdown,
-                              FontSet fonts, Problems problems) {
-        Workspace once = new Workspace();
-        once.fonts = fonts;
-        once.shared = new Shared(List.of(), markdown, null, null);
-        return once.view(publication, issue, labels, problems);
-    }
-
     /** Markdown outside articles (section intros, inside cover, back page), rendered once per text. */
     private String text(String markdown, Path file, int line, String prefix, String language, Problems problems) {
-        List<Object> key = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language);
+        List<Object> key = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language,
+                labelsKey(labelsFor.apply(language)));
         KeptText kept = texts.get(key);
         if (kept == null) {
             Problems own = new Problems();
@@ -499,11 +540,14 @@ public final class Workspace {
     /** An article's view, from what was kept when neither it nor a file it names changed. */
     private IssueView.ArticleView article(Article article, Path root, Problems problems) {
         Map<Path, String> inputs = namedFiles(article, root);
+        Labels labels = labelsFor.apply(article.language());
+        List<Object> labelsKey = labelsKey(labels);
         KeptArticle kept = articles.get(article.file());
-        if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)) {
+        if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)
+                || !kept.labels.equals(labelsKey)) {
             Problems own = new Problems();
-            IssueView.ArticleView view = renderArticle(article, shared.markdown, fonts, own);
-            kept = new KeptArticle(article, inputs, view, own.all());
+            IssueView.ArticleView view = renderArticle(article, shared.markdown, labels, fonts, own);
+            kept = new KeptArticle(article, inputs, labelsKey, view, own.all());
             articles.put(article.file(), kept);
         }
         kept.problems.forEach(problems::add);
@@ -564,8 +608,8 @@ public final class Workspace {
      * The per-article stages (Markdown, typography, charts, the font coverage check): a function
      * of the article and what is shared by the whole issue, so articles can be rendered in any order.
      */
-    static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, FontSet fonts,
-                                               Problems problems) {
+    static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, Labels labels,
+                                               FontSet fonts, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
@@ -586,7 +630,7 @@ public final class Workspace {
                 image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
-                article.source() == null ? null : article.source().url(), article.language());
+                article.source() == null ? null : article.source().url(), article.language(), labels.all());
     }
 
     private static String nullToEmpty(String s) {

@@ -84,4 +84,26 @@ class OffprintsTest {
             assertEquals(0, files.count(), "nothing written");
         }
     }
+
+    /** An archived offprint is held to the issue's standard, and carries the data of its own charts only. */
+    @Test
+    void anOffprintIsPdfA3uAndPdfUa1WithItsOwnChartData() throws Exception {
+        BuiltIssue issue = BuiltIssue.of(BuiltIssue.SAMPLE);
+        Path sampleIssue = BuiltIssue.SAMPLE.resolve(issue.result.issueName());
+        Path article = sampleIssue.resolve("research/01-kreativnoe-predprinimatelstvo.md");
+        BuildRequest request = new BuildRequest(BuiltIssue.SAMPLE, sampleIssue, null, false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        Offprints.Result result = Pipeline.offprints(request, issue.result.pdf(), Set.of(article),
+                (a, slug) -> temp.resolve(slug + ".pdf"));
+        assertFalse(result.failed(), result.problems().toString());
+        byte[] pdf = Files.readAllBytes(result.offprints().get(0).pdf());
+        org.digestpress.pdf.ArchiveQualityTest.assertCompliant(pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var names = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().keySet();
+            String body = Files.readString(article);
+            int charts = body.split("```chart", -1).length - 1;
+            assertEquals(charts, names.size(), "one attachment per chart of this article: " + names);
+            assertTrue(names.contains("regions-growth.csv"), names.toString());
+        }
+    }
 }

@@ -28,6 +28,19 @@ public final class ChartCompiler implements ChartBlockHandler {
     private final ChartStyle style;
     private final java.nio.file.Path root;
     private final Map<String, JFreeChart> charts = new ConcurrentHashMap<>();
+    private final Map<String, ChartData> data = new ConcurrentHashMap<>();
+
+    /**
+     * The numbers behind one chart, for embedding next to it in the PDF.
+     *
+     * @param key      the block's key (unique in the issue)
+     * @param fileName {@code <id>.csv}, or {@code <key>.csv} for a chart without id
+     * @param title    the chart title
+     * @param alt      the alt text the figure carries, by which the PDF stage finds the figure
+     * @param csv      the CSV file's bytes as read, or the inline rows written as CSV
+     */
+    public record ChartData(String key, String fileName, String title, String alt, byte[] csv) {
+    }
 
     /** A compiler whose CSV files must lie in the folder of the article that uses them (or below it). */
     public ChartCompiler(ChartStyle style) {
@@ -46,16 +59,20 @@ public final class ChartCompiler implements ChartBlockHandler {
 
     @Override
     public ChartFigure render(ChartBlock block, Problems problems) {
-        ChartSpec spec = new ChartSpecReader(block,
-                root != null ? root : block.file().toAbsolutePath().getParent(), problems).read();
+        ChartSpecReader reader = new ChartSpecReader(block,
+                root != null ? root : block.file().toAbsolutePath().getParent(), problems);
+        ChartSpec spec = reader.read();
         if (spec == null) {
             return null;
         }
         ChartLabels labels = ChartLabels.forLanguage(block.language());
-        ChartModelBuilder builder = new ChartModelBuilder(style, labels);
+        ChartModelBuilder builder = new ChartModelBuilder(style, labels,
+                org.digestpress.typography.Typographer.forLanguage(block.language()));
         reportMissingGlyphs(block, spec, builder.font(), problems);
         charts.put(block.key(), builder.build(spec));
         String alt = spec.alt() != null ? spec.alt() : AltText.describe(spec, labels);
+        data.put(block.key(), new ChartData(block.key(), (spec.id() != null ? spec.id() : block.key()) + ".csv",
+                spec.title(), attributeText(alt), reader.csv()));
         return new ChartFigure(spec.id(), spec.title(), spec.caption(), spec.source(), objectXhtml(block.key(), spec, alt));
     }
 
@@ -81,6 +98,11 @@ public final class ChartCompiler implements ChartBlockHandler {
                         font.getFamily(), Character.toString(missing), missing, text));
             }
         }
+    }
+
+    /** The data of every chart compiled so far, sorted by block key so the PDF gets them in a fixed order. */
+    public List<ChartData> data() {
+        return data.values().stream().sorted(java.util.Comparator.comparing(ChartData::key)).toList();
     }
 
     /** The chart built for the block with this key, or null when there is none (it had errors). */
@@ -127,6 +149,20 @@ public final class ChartCompiler implements ChartBlockHandler {
     private static String plain(double value) {
         return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /** The text an XML parser reads back from {@link #escape}'s output: what the PDF's /Alt holds. */
+    static String attributeText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.append(' ');
+            } else if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** For a double-quoted XML attribute; line breaks become spaces, other controls are dropped. */

@@ -15,6 +15,7 @@ import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.digestpress.typography.Typographer;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -61,9 +62,21 @@ final class ChartModelBuilder {
     private final Font font;
     private final Font valueFont;
 
+    private final Typographer typographer;
+
     ChartModelBuilder(ChartStyle style, ChartLabels labels) {
+        this(style, labels, Typographer.forLanguage(labels.language()));
+    }
+
+    /**
+     * @param typographer the rules of the chart's language: labels, legends and the unit get the
+     *                    same no-break spaces, quotes and dashes as the text, so a label wraps
+     *                    only where a person would («Москва и / Московская область» never)
+     */
+    ChartModelBuilder(ChartStyle style, ChartLabels labels, Typographer typographer) {
         this.style = style;
         this.labels = labels;
+        this.typographer = typographer;
         this.font = new Font(style.fontFamily(), Font.PLAIN, 12).deriveFont(TEXT_PX);
         this.valueFont = font.deriveFont(VALUE_LABEL_PX);
     }
@@ -110,7 +123,7 @@ final class ChartModelBuilder {
         ChartKind kind = spec.kind();
         boolean bars = kind == ChartKind.BAR || kind == ChartKind.HBAR || kind == ChartKind.STACKED_BAR;
 
-        CategoryAxis categoryAxis = new CategoryAxis(null);
+        CategoryAxis categoryAxis = new WrappingCategoryAxis();
         categoryAxis.setTickLabelFont(font);
         categoryAxis.setTickLabelPaint(style.textColor());
         categoryAxis.setAxisLinePaint(AXIS);
@@ -305,8 +318,12 @@ final class ChartModelBuilder {
         return plot;
     }
 
+    /**
+     * A label as drawn: typeset first (JFreeChart wraps with the JDK's line breaker, which keeps
+     * words joined by a no-break space together), then fitted to the glyphs the font has.
+     */
     private String drawable(String label) {
-        return GlyphSubstitutes.fit(label, font);
+        return GlyphSubstitutes.fit(typographer.text(label), font);
     }
 
     private NiceScale scale(ChartSpec spec) {

@@ -58,12 +58,21 @@ final class ChartSpecReader {
     private final Path root;
     private final Problems problems;
     private boolean failed;
+    private byte[] csv;
 
     /** @param root the folder CSV files must lie in (the publication), links followed */
     ChartSpecReader(ChartBlock block, Path root, Problems problems) {
         this.block = block;
         this.root = root.toAbsolutePath().normalize();
         this.problems = problems;
+    }
+
+    /**
+     * The chart's data as CSV once {@link #read()} succeeded, for embedding in the PDF: the CSV
+     * file's bytes as they are, or for inline {@code rows} the x and y columns as written.
+     */
+    byte[] csv() {
+        return csv;
     }
 
     /** The spec, or {@code null} when the block has errors (all of them reported). */
@@ -304,11 +313,13 @@ final class ChartSpecReader {
         }
         String text;
         try {
+            byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
+            csv = bytes;
         } catch (CharacterCodingException e) {
             error(dataNode, "CSV file '" + ref + "' is not UTF-8 text; save it as CSV UTF-8.");
             return null;
@@ -460,6 +471,9 @@ final class ChartSpecReader {
         if (failed) {
             return null;
         }
+        if (csv == null) {
+            csv = inlineCsv(table, xColumn, yColumns);
+        }
         List<ChartSpec.Series> series = new ArrayList<>();
         for (int s = 0; s < yColumns.size(); s++) {
             series.add(new ChartSpec.Series(header.get(yColumns.get(s)), Collections.unmodifiableList(values.get(s))));
@@ -467,6 +481,28 @@ final class ChartSpecReader {
         return new ChartSpec(id, kind, title.strip(), blankToNull(unit), valueLabels, blankToNull(caption),
                 blankToNull(source), blankToNull(alt), width, height, List.copyOf(categories), List.copyOf(series),
                 Math.min(fractionDigits, 3));
+    }
+
+    /** Inline rows as RFC 4180 CSV (CRLF line ends, quoted where needed): the x column, then the y columns. */
+    private static byte[] inlineCsv(DataTable table, int xColumn, List<Integer> yColumns) {
+        List<Integer> columns = new ArrayList<>();
+        columns.add(xColumn);
+        columns.addAll(yColumns);
+        StringBuilder out = new StringBuilder();
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(table.header());
+        table.rows().forEach(row -> lines.add(row.cells()));
+        for (List<String> cells : lines) {
+            for (int i = 0; i < columns.size(); i++) {
+                String cell = cells.get(columns.get(i));
+                boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                        || cell.contains("\r") || !cell.equals(cell.strip());
+                out.append(i == 0 ? "" : ",")
+                        .append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+            }
+            out.append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

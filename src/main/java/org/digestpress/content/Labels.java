@@ -21,11 +21,17 @@ public final class Labels {
     private final String language;
     private final Map<String, String> texts;
     private final List<String> months;
+    private final List<String> monthsInText;
 
     Labels(String language, Map<String, String> texts, List<String> months) {
+        this(language, texts, months, months);
+    }
+
+    Labels(String language, Map<String, String> texts, List<String> months, List<String> monthsInText) {
         this.language = language;
         this.texts = Map.copyOf(texts);
         this.months = List.copyOf(months);
+        this.monthsInText = List.copyOf(monthsInText);
     }
 
     public static Labels load(Assets templates, String language, Problems problems) {
@@ -46,21 +52,30 @@ public final class Labels {
         YamlNode root = YamlParser.parse(text, file, 0, problems);
         Map<String, String> texts = new LinkedHashMap<>();
         List<String> months = List.of();
+        List<String> monthsInText = null;
         if (root instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Mapping.Entry entry : mapping.entries().values()) {
                 if (entry.value() instanceof YamlNode.Scalar s && s.value() != null) {
                     texts.put(entry.key(), s.value());
                 } else if (entry.key().equals("months") && entry.value() instanceof YamlNode.Sequence seq) {
-                    months = seq.items().stream()
-                            .map(n -> n instanceof YamlNode.Scalar s ? String.valueOf(s.value()) : "")
-                            .toList();
+                    months = strings(seq);
+                } else if (entry.key().equals("months_in_text") && entry.value() instanceof YamlNode.Sequence seq) {
+                    monthsInText = strings(seq);
                 }
             }
         }
         if (months.size() != 12) {
             problems.error(file, root == null ? 0 : root.line(), 0, "The labels need 'months': a list of the 12 month names.");
         }
-        return new Labels(primary, texts, months);
+        if (monthsInText != null && monthsInText.size() != 12) {
+            problems.error(file, root == null ? 0 : root.line(), 0, "'months_in_text' needs the 12 month names, or leave it out.");
+            monthsInText = null;
+        }
+        return new Labels(primary, texts, months, monthsInText == null ? months : monthsInText);
+    }
+
+    private static List<String> strings(YamlNode.Sequence seq) {
+        return seq.items().stream().map(n -> n instanceof YamlNode.Scalar s ? String.valueOf(s.value()) : "").toList();
     }
 
     public String language() {
@@ -80,6 +95,15 @@ public final class Labels {
     /** Month name in the nominative, January = 1, for the cover («Июнь 2025»). */
     public String month(int month) {
         return months.size() == 12 ? months.get(month - 1) : String.valueOf(month);
+    }
+
+    /**
+     * Month name as it stands inside a sentence («Выпуск № 6, июнь 2025», «Issue 1, June 2026»):
+     * {@code months_in_text} in the labels file, or the cover's names when the language writes
+     * them the same way in running text.
+     */
+    public String monthInText(int month) {
+        return monthsInText.size() == 12 ? monthsInText.get(month - 1) : month(month);
     }
 
     public Map<String, String> all() {

@@ -138,13 +138,11 @@ public final class IssueLayout {
 
     /**
      * One article alone ({@code view} holds one section with one article) with the issue's
-     * stylesheet and running header, and no cover, contents or back page.
-     *
-     * @param footnotesBefore footnotes printed before the article in the issue: the issue numbers
-     *                        them on from one article to the next, and so must the offprint
+     * stylesheet and running header, and no cover, contents or back page. Footnotes need no offset:
+     * the stylesheet numbers them from 1 in every article, in the issue as in the offprint.
      */
-    public String renderOffprint(IssueView view, int footnotesBefore, Problems problems) {
-        return render(OFFPRINT_TEMPLATE, view, Map.of("offprint", Map.of("footnotesBefore", footnotesBefore)), problems);
+    public String renderOffprint(IssueView view, Problems problems) {
+        return render(OFFPRINT_TEMPLATE, view, Map.of(), problems);
     }
 
     /**

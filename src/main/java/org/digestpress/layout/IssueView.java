@@ -7,6 +7,7 @@ import java.util.Map;
  * Everything the templates see, already rendered and typeset: text fields are plain text (the
  * templates escape them), fields ending in {@code Html} are XHTML fragments (inserted as they are).
  * Names follow the template variables, so a designer reading {@code issue.ftlx} finds them here.
+ * {@code dateInText} is the month and year as written inside a sentence («июнь 2025», «June 2026»).
  */
 public record IssueView(
         String language,
@@ -26,7 +27,8 @@ public record IssueView(
         String backPageHtml,
         Map<String, String> labels,
         Meta meta,
-        List<IndexView> indexes) {
+        List<IndexView> indexes,
+        String dateInText) {
 
     public IssueView {
         publications = List.copyOf(publications);
@@ -83,13 +85,15 @@ public record IssueView(
      * @param title   typeset title (no hyphenation)
      * @param lead  typeset, hyphenated lead (plain text), or null
      * @param image   {@code file:} URI or null
+     * @param labels  the fixed words in the article's own language
      */
     public record ArticleView(String anchor, String title, String tocTitle, String lead, String region,
                               List<String> tags, String image, String imageAlt, String imageCaption,
                               String imageCredit, String bodyHtml, String sourceName, String sourceUrl,
-                              String language) {
+                              String language, Map<String, String> labels) {
         public ArticleView {
             tags = List.copyOf(tags);
+            labels = Map.copyOf(labels);
         }
     }
 }

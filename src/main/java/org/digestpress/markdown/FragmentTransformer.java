@@ -239,6 +239,10 @@ final class FragmentTransformer {
                 }
             }
             wrapper.appendChild(table);
+            Element source = sourceLine(wrapper);
+            if (source != null) {
+                wrapper.appendChild(source);
+            }
             sizeColumns(table);
             String existing = table.getAttribute("class");
             table.setAttribute("class", (existing.isBlank() ? "" : existing + " ") + "table");
@@ -299,6 +303,52 @@ final class FragmentTransformer {
             group.appendChild(col);
         }
         table.insertBefore(group, table.getFirstChild());
+    }
+
+    /**
+     * A table's source line: the paragraph right after the table (after its caption, if the
+     * caption follows it) that starts with «Источник:» in the text's language or with
+     * {@code Source:}, emphasised or not. It moves into the table's block and is set like the
+     * source line under a figure, its links and emphasis kept.
+     */
+    private Element sourceLine(Element wrapper) {
+        Element next = nextElement(wrapper);
+        if (next == null || !next.getTagName().equals("p")) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^\\s*(?:" + Pattern.quote(labels.get("source")) + "|Source)\\s*:\\s*(?=\\S)",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(next.getTextContent());
+        if (!m.find()) {
+            return null;
+        }
+        Element holder = next;
+        List<Node> content = list(next.getChildNodes()).stream()
+                .filter(n -> !(n instanceof Text t && t.getData().isBlank())).toList();
+        if (content.size() == 1 && content.get(0) instanceof Element only
+                && (only.getTagName().equals("em") || only.getTagName().equals("i"))) {
+            holder = only; // *Источник: …*: the whole line in italics is just how it was marked
+        }
+        int skip = m.end();
+        for (Node n : list(holder.getChildNodes())) {
+            if (skip <= 0) {
+                break;
+            }
+            if (n instanceof Text t) {
+                int take = Math.min(skip, t.getData().length());
+                t.setData(t.getData().substring(take));
+                skip -= take;
+            } else {
+                break; // the label is plain text; anything else ends it
+            }
+        }
+        Element line = dom.createElement("p");
+        line.setAttribute("class", "figure__source table-figure__source");
+        line.appendChild(dom.createTextNode(labels.get("source") + ": "));
+        for (Node n : list(holder.getChildNodes())) {
+            line.appendChild(n);
+        }
+        next.getParentNode().removeChild(next);
+        return line;
     }
 
     private Element captionNear(Element table) {

@@ -42,14 +42,25 @@ import org.xml.sax.SAXParseException;
 public final class MarkdownRenderer {
 
     private final References references;
-    private final Labels labels;
+    private final java.util.function.Function<String, Labels> labelsByLanguage;
     private final ChartBlockHandler charts;
     private final Parser parser;
     private final MutableDataSet options;
 
+    /** Every text gets the same labels, whatever its language. */
     public MarkdownRenderer(References references, Labels labels, ChartBlockHandler charts) {
+        this(references, language -> labels, charts);
+    }
+
+    /**
+     * @param labelsByLanguage the labels («Рис.», «Прямая речь», «Источник») for a text's
+     *                         language: an article in English inside a Russian issue is labelled
+     *                         in English
+     */
+    public MarkdownRenderer(References references, java.util.function.Function<String, Labels> labelsByLanguage,
+                            ChartBlockHandler charts) {
         this.references = references;
-        this.labels = labels;
+        this.labelsByLanguage = labelsByLanguage;
         this.charts = charts;
         this.options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
@@ -73,13 +84,14 @@ public final class MarkdownRenderer {
                          Problems problems) {
         BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
                 .process(markdown);
+        Labels labels = labelsByLanguage.apply(language);
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         Node document = parser.parse(pre.text());
         HtmlRenderer renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))
                 .build();
         String html = renderer.render(document);
-        html = replaceTokens(html, pre);
+        html = replaceTokens(html, pre, labels);
 
         Document dom = parse(html, file, sanitizer.unbalanced(), problems);
         if (dom == null) {
@@ -111,10 +123,10 @@ public final class MarkdownRenderer {
         return out;
     }
 
-    private String replaceTokens(String html, BlockPreprocessor.Result pre) {
+    private String replaceTokens(String html, BlockPreprocessor.Result pre, Labels labels) {
         for (Map.Entry<String, BlockPreprocessor.Box> entry : pre.boxOpenings().entrySet()) {
             BlockPreprocessor.Box box = entry.getValue();
-            html = html.replace("<p>" + entry.getKey() + "</p>", boxOpening(box));
+            html = html.replace("<p>" + entry.getKey() + "</p>", boxOpening(box, labels));
             html = html.replace("<p>" + BlockPreprocessor.TOKEN_PREFIX + "CLOSE" + entry.getKey() + "</p>", boxClosing(box));
         }
         for (Map.Entry<String, ChartBlockHandler.ChartFigure> entry : pre.charts().entrySet()) {
@@ -123,7 +135,7 @@ public final class MarkdownRenderer {
         return html;
     }
 
-    private String boxOpening(BlockPreprocessor.Box box) {
+    private static String boxOpening(BlockPreprocessor.Box box, Labels labels) {
         Map<String, String> a = box.attributes();
         StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind()).append("\">");
         switch (box.kind()) {

@@ -5,6 +5,8 @@ import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,6 +101,18 @@ public final class FontSet {
             byte[] bytes = l.bytes();
             builder.useFont(() -> new ByteArrayInputStream(bytes), l.face().family(), l.face().weight(),
                     l.face().style(), true, uses);
+        }
+    }
+
+    /**
+     * Adds every face to a hash: its file name (relative to the font folder, whatever that folder
+     * is) and its bytes, in the fixed order of {@link #FACES}.
+     */
+    void fingerprint(MessageDigest digest) {
+        for (Loaded l : loaded) {
+            digest.update(l.face().file().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(l.bytes());
         }
     }
 

@@ -29,7 +29,7 @@ public final class Manifest {
         json.append("  \"pdf_sha256\": ").append(quote(sha256(pdf))).append(",\n");
         json.append("  \"pdf_bytes\": ").append(Files.size(pdf)).append(",\n");
         json.append("  \"pages\": ").append(pages).append(",\n");
-        json.append("  \"conformance\": \"PDF/A-2u\",\n");
+        json.append("  \"conformance\": [\"PDF/A-3u\", \"PDF/UA-1\"],\n");
         json.append("  \"inputs\": [\n");
         Path root = publicationRoot.toAbsolutePath().normalize();
         List<Path> sorted = inputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();

@@ -1,22 +1,26 @@
 package org.digestpress.pdf;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,33 +38,40 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.apache.xmpbox.xml.XmpSerializer;
+import org.digestpress.assets.Confinement;
+import org.digestpress.chart.ChartCompiler.ChartData;
 import org.digestpress.problem.Problems;
 
 /**
- * Renders the XHTML document to an archival PDF (PDF/A-2u, fonts embedded, sRGB output intent)
- * with reproducible bytes, and writes it atomically: the new file appears only when complete, so
- * a failed build never leaves a broken or half-written PDF where the previous one was.
+ * Renders the XHTML document to an archival PDF (PDF/A-3u and PDF/UA-1: fonts embedded, sRGB
+ * output intent, tagged, the chart data attached) with reproducible bytes, and writes it
+ * atomically: the new file appears only when complete, so a failed build never leaves a broken or
+ * half-written PDF where the previous one was.
  */
 public final class PdfWriter {
 
     /**
      * What was written.
      *
-     * @param anchors the first page (1-based, as printed) of every element whose id matched the
-     *                pattern asked for; empty when none was asked for
+     * @param anchors the first page (as printed) of every element whose id matched the pattern
+     *                asked for, read after the last layout pass; empty when none was asked for
      */
-    public record Result(Path file, int pages, long bytes, java.util.Map<String, Integer> anchors) {
+    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors) {
         public Result {
-            anchors = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(anchors));
+            anchors = java.util.Collections.unmodifiableMap(new TreeMap<>(anchors));
         }
 
         public Result(Path file, int pages, long bytes) {
-            this(file, pages, bytes, java.util.Map.of());
+            this(file, pages, bytes, Map.of());
         }
     }
+
+    /** Names of temporary files only; nothing that reaches the output. */
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private final FontSet fonts;
     private final FSObjectDrawerFactory objectDrawers;
@@ -103,46 +114,47 @@ public final class PdfWriter {
 
     /**
      * As {@link #write(String, List, Path, DocumentInfo, Problems)}, and also reports the first page
-     * of every element whose id matches {@code anchors} (null for none) in the result.
+     * of every element whose id matches {@code anchors} (null for none) in the result, as laid out
+     * by the last pass of the float placement: the pages the PDF has.
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
                         java.util.regex.Pattern anchors) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
-        java.util.Map<String, Integer> anchorPages = new java.util.TreeMap<>();
+        Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            if (firstPageNumber > 1) {
-                builder.useInitialPageNumber(firstPageNumber);
-            }
-            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
-            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-            builder.withProducer("digestpress");
-            builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
-            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-            if (objectDrawers != null) {
-                builder.useObjectDrawerFactory(objectDrawers);
-            }
-            fonts.registerWith(builder);
-            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
+            // Parsed once: the float placement moves blocks in this DOM between layout passes.
+            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
+            String base = allowedRoots.get(0).toUri().toString();
+            FloatPlacement floats = new FloatPlacement();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            builder.toStream(OutputStream.nullOutputStream());
-            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                if (anchors != null) {
-                    anchorPages.putAll(firstPages(renderer, anchors));
+            for (int pass = 1; ; pass++) {
+                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
+                    renderer.layout();
+                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
+                        continue;
+                    }
+                    if (anchors != null) {
+                        anchorPages.putAll(firstPages(renderer, anchors));
+                    }
+                    renderer.createPDFWithoutClosing();
+                    PDDocument pdfDocument = renderer.getPdfDocument();
+                    pages = pdfDocument.getNumberOfPages();
+                    Calendar created = GregorianCalendar.from(info.created());
+                    created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
+                    makeReproducible(pdfDocument, info, created);
+                    HeadingLevels.normalise(pdfDocument);
+                    FootnoteNotes.placeAfterCalls(pdfDocument);
+                    ColorProfile.writeRawInto(pdfDocument);
+                    ChartDataFiles.embed(pdfDocument, info.charts(), created);
+                    if (firstPageNumber > 1) {
+                        labelPagesFrom(pdfDocument, firstPageNumber);
+                    }
+                    setId(pdfDocument, fingerprint(xhtml, allowedRoots, guard, info));
+                    pdfDocument.save(raw);
+                    break;
                 }
-                renderer.createPDFWithoutClosing();
-                PDDocument document = renderer.getPdfDocument();
-                pages = document.getNumberOfPages();
-                makeReproducible(document, info, fingerprint(xhtml, allowedRoots, guard));
-                if (firstPageNumber > 1) {
-                    labelPagesFrom(document, firstPageNumber);
-                }
-                document.save(raw);
             }
             pdf = raw.toByteArray();
         } catch (Exception e) {
@@ -165,31 +177,28 @@ public final class PdfWriter {
     }
 
     /**
-     * Lays the document out without writing a PDF and answers the first page (1-based) of every
-     * element whose id matches; empty after reporting problems.
+     * Lays the document out as {@link #write} does, with the same float placement passes, without
+     * writing a PDF, and answers the first page (as printed) of every element whose id matches;
+     * empty after reporting problems. A preview starts its article on the page found here, so
+     * these must be the issue's pages.
      */
-    public java.util.Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots,
-                                                  java.util.regex.Pattern anchors, Problems problems) {
+    public Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
+                                        Problems problems) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
-        java.util.Map<String, Integer> anchorPages = new java.util.TreeMap<>();
+        Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            if (firstPageNumber > 1) {
-                builder.useInitialPageNumber(firstPageNumber);
-            }
-            builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
-            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-            if (objectDrawers != null) {
-                builder.useObjectDrawerFactory(objectDrawers);
-            }
-            fonts.registerWith(builder);
-            builder.withHtmlContent(xhtml, allowedRoots.get(0).toUri().toString());
-            builder.toStream(OutputStream.nullOutputStream());
-            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                anchorPages.putAll(firstPages(renderer, anchors));
+            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
+            String base = allowedRoots.get(0).toUri().toString();
+            FloatPlacement floats = new FloatPlacement();
+            for (int pass = 1; ; pass++) {
+                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
+                    renderer.layout();
+                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
+                        continue;
+                    }
+                    anchorPages.putAll(firstPages(renderer, anchors));
+                    break;
+                }
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
@@ -198,12 +207,12 @@ public final class PdfWriter {
     }
 
     /**
-     * The page (1-based) on which each matching element's content begins, the number the contents
-     * print. openhtmltopdf's own findPagePositionsByID answers the last page of a box, and only
-     * after the PDF is drawn.
+     * The page (as printed: counted from the first page number) on which each matching element's
+     * content begins, the number the contents print. openhtmltopdf's own findPagePositionsByID
+     * answers the last page of a box, and only after the PDF is drawn.
      */
-    private static java.util.Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.regex.Pattern anchors) {
-        java.util.Map<String, Integer> found = new java.util.TreeMap<>();
+    private Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.regex.Pattern anchors) {
+        Map<String, Integer> found = new TreeMap<>();
         var ids = renderer.getSharedContext().getIdMap();
         if (ids == null || renderer.getRootBox() == null) {
             return found;
@@ -218,12 +227,67 @@ public final class PdfWriter {
             int top = com.openhtmltopdf.render.displaylist.PagedBoxCollector.findContentStartY(entry.getValue());
             for (int i = 0; i < pages.size(); i++) {
                 if (top < pages.get(i).getBottom()) {
-                    found.put(entry.getKey(), i + 1);
+                    found.put(entry.getKey(), i + firstPageNumber);
                     break;
                 }
             }
         }
         return found;
+    }
+
+    private PdfRendererBuilder builder(ResourceGuard guard, org.w3c.dom.Document document, String base) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        if (firstPageNumber > 1) {
+            builder.useInitialPageNumber(firstPageNumber);
+        }
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
+        // PDF/UA: a structure tree (headings, lists, tables, figures with alt text, links),
+        // running headers and page numbers as artifacts, /Tabs /S on every page.
+        // Footnotes (float: footnote) keep their place at the page foot in this mode: read in
+        // openhtmltopdf 1.1.65 (BoxBuilder, PdfBoxAccessibilityHelper) and checked by
+        // ArchiveQualityTest, the footnote area is laid out as without UA and tagged, the call
+        // a /Link to the note. So no endnote fallback is needed; FootnoteNotes then moves each
+        // note from the page's footnote layer (read after the whole issue) to right after the
+        // paragraph that calls it.
+        builder.usePdfUaAccessibility(true);
+        builder.useColorProfile(ColorProfile.SRGB);
+        builder.withProducer(Producer.name());
+        builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
+        builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+        if (objectDrawers != null) {
+            builder.useObjectDrawerFactory(objectDrawers);
+        }
+        fonts.registerWith(builder);
+        builder.withW3cDocument(document, base);
+        builder.toStream(OutputStream.nullOutputStream());
+        return builder;
+    }
+
+    /** As openhtmltopdf parses XHTML: namespace-aware, no DTD, no external entities. */
+    private static org.w3c.dom.Document parse(String xhtml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        javax.xml.parsers.DocumentBuilder parser = factory.newDocumentBuilder();
+        parser.setErrorHandler(null);
+        return parser.parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
+    }
+
+    /** The styles of the classes the pdf stage itself sets, after the template's. */
+    private static String withPrintStyles(String xhtml) {
+        int head = xhtml.indexOf("</head>");
+        if (head < 0) {
+            return xhtml;
+        }
+        return xhtml.substring(0, head) + "<style type=\"text/css\">\n" + ThinSpaces.CSS + FloatPlacement.CSS + "</style>"
+                + xhtml.substring(head);
     }
 
     private static String describe(Throwable e) {
@@ -235,15 +299,14 @@ public final class PdfWriter {
     }
 
     /**
-     * Replaces the clock-dependent parts (creation dates in Info and XMP, the trailer /ID) with
-     * values derived from the input, and sets the document language.
+     * Replaces the clock-dependent parts (creation dates in Info and XMP) with the issue's date,
+     * names the producer with its version, and sets the document language in the catalog and XMP.
      */
-    private static void makeReproducible(PDDocument document, DocumentInfo info, byte[] fingerprint) throws Exception {
-        Calendar created = GregorianCalendar.from(info.created());
-        created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
+    private static void makeReproducible(PDDocument document, DocumentInfo info, Calendar created) throws Exception {
         document.getDocumentInformation().setCreationDate(created);
         document.getDocumentInformation().setModificationDate(created);
-        document.getDocumentInformation().setCreator("digestpress");
+        document.getDocumentInformation().setCreator(Producer.name());
+        document.getDocumentInformation().setProducer(Producer.name());
         document.getDocumentCatalog().setLanguage(info.language());
 
         PDMetadata metadata = document.getDocumentCatalog().getMetadata();
@@ -261,12 +324,23 @@ public final class PdfWriter {
             basic.setCreateDate(created);
             basic.setModifyDate(created);
             basic.setMetadataDate(created);
-            basic.setCreatorTool("digestpress");
+            basic.setCreatorTool(Producer.name());
+            DublinCoreSchema dc = xmp.getDublinCoreSchema();
+            if (dc == null) {
+                dc = xmp.createAndAddDublinCoreSchema();
+            }
+            if (dc.getLanguages() == null || !dc.getLanguages().contains(info.language())) {
+                dc.addLanguage(info.language());
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new XmpSerializer().serialize(xmp, out, true);
             PDMetadata replacement = new PDMetadata(document, new ByteArrayInputStream(out.toByteArray()));
             document.getDocumentCatalog().setMetadata(replacement);
         }
+    }
+
+    /** Both halves of the trailer /ID: the first 16 bytes of the input fingerprint. */
+    private static void setId(PDDocument document, byte[] fingerprint) {
         byte[] id = Arrays.copyOf(fingerprint, 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
@@ -285,19 +359,38 @@ public final class PdfWriter {
     }
 
     /**
-     * A hash of the inputs for the trailer /ID. Folder locations are taken out first: the same
-     * publication built in another checkout must give the same bytes.
+     * A hash of everything the PDF is made from, for the trailer /ID: the digestpress version, the
+     * document with folder locations taken out, every file the renderer read (sorted by its name
+     * relative to its root folder, so neither the checkout's location nor a set's iteration order
+     * matters), the fonts by name and content, and the chart data.
      */
-    private static byte[] fingerprint(String xhtml, List<Path> roots, ResourceGuard guard) throws IOException {
+    private byte[] fingerprint(String xhtml, List<Path> roots, ResourceGuard guard, DocumentInfo info)
+            throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+            update(digest, Producer.name());
+            // The guard hands out real paths (links resolved), so names are taken against real roots;
+            // the document may name either form.
+            List<Path> real = roots.stream().map(Confinement::real).toList();
             String located = xhtml;
-            for (int i = 0; i < roots.size(); i++) {
-                located = located.replace(roots.get(i).toAbsolutePath().normalize().toUri().toString(), "root" + i + "/");
+            for (int i = 0; i < absolute.size(); i++) {
+                located = located.replace(real.get(i).toUri().toString(), "root" + i + "/")
+                        .replace(absolute.get(i).toUri().toString(), "root" + i + "/");
             }
-            digest.update(located.getBytes(StandardCharsets.UTF_8));
+            update(digest, located);
+            SortedMap<String, Path> read = new TreeMap<>();
             for (Path file : guard.read()) {
-                digest.update(Files.readAllBytes(file));
+                read.put(relativeName(file, real), file);
+            }
+            for (Map.Entry<String, Path> file : read.entrySet()) {
+                update(digest, file.getKey());
+                digest.update(Files.readAllBytes(file.getValue()));
+            }
+            fonts.fingerprint(digest);
+            for (ChartData chart : info.charts()) {
+                update(digest, chart.fileName());
+                digest.update(chart.csv());
             }
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {
@@ -305,20 +398,46 @@ public final class PdfWriter {
         }
     }
 
-    /** Writes next to the target, then renames, so readers never see a partial file. */
+    /** "root0/2025-06/cover.jpg": the file relative to the first root folder that holds it. */
+    private static String relativeName(Path file, List<Path> roots) {
+        for (int i = 0; i < roots.size(); i++) {
+            if (file.startsWith(roots.get(i))) {
+                return "root" + i + "/" + roots.get(i).relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return file.getFileName().toString();
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    /**
+     * Writes next to the target, then renames, so readers never see a partial file. The temporary
+     * file is created like any new file (mode 0666 less the umask, so usually 0644), not with
+     * {@code Files.createTempFile}, whose 0600 the rename would keep: a web server publishing the
+     * folder could not read the PDF.
+     */
     static void writeAtomically(Path output, byte[] bytes) throws IOException {
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
-        Path temp;
+        Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        } catch (IOException e) {
-            // The exception names the temporary file, which the editor never asked for: say why instead.
-            throw new IOException(reason(e), e);
-        }
-        try {
-            Files.write(temp, bytes);
+            for (int attempt = 0; temp == null; attempt++) {
+                Path candidate = dir.resolve("." + target.getFileName() + "."
+                        + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+                try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    temp = candidate;
+                    out.write(bytes);
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt > 100) {
+                        throw e;
+                    }
+                }
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -327,7 +446,9 @@ public final class PdfWriter {
         } catch (IOException e) {
             throw new IOException(reason(e), e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import com.openhtmltopdf.extend.FSStream;
@@ -24,7 +26,8 @@ import org.digestpress.assets.Confinement;
  */
 final class ResourceGuard implements FSStreamFactory {
 
-    static final Set<String> PROTOCOLS = Set.of("file", "http", "https", "ftp", "jar", "data");
+    static final Set<String> PROTOCOLS = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of("file", "http", "https", "ftp", "jar", "data")));
 
     private final List<Path> allowed;
     private final Set<String> refused = new TreeSet<>();
@@ -68,14 +71,16 @@ final class ResourceGuard implements FSStreamFactory {
         return null;
     }
 
-    /** URLs the document asked for and did not get. */
-    synchronized Set<String> refused() {
-        // Sorted copies: Set.copyOf iterates in a different order on every JVM start.
-        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(refused));
+    /** URLs the document asked for and did not get, sorted. */
+    synchronized SortedSet<String> refused() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(refused));
     }
 
-    /** Files served, for the manifest and the reproducibility hash. */
-    synchronized Set<Path> read() {
-        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(read));
+    /**
+     * Files served, sorted, for the manifest and the reproducibility hash. A copy in a sorted set,
+     * not {@code Set.copyOf}: that one iterates in an order that changes with every JVM start.
+     */
+    synchronized SortedSet<Path> read() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(read));
     }
 }

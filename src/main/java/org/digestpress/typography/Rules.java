@@ -53,6 +53,7 @@ final class Rules {
             return;
         }
         UrlsAndEmails.freeze(run);
+        Identifiers.freeze(run);
         for (Consumer<TextRun> step : steps) {
             step.accept(run);
         }

@@ -168,9 +168,10 @@ class ArchiveCommandTest {
     }
 
     @Test
-    void offprintFootnotesAreNumberedOnAsInTheIssue() throws IOException {
-        // In 2030-02 both news items have a footnote; the issue numbers the second one 2.
-        String note = "2. Сроки проекта согласованы";
+    void offprintFootnotesAreNumberedPerArticleAsInTheIssue() throws IOException {
+        // In 2030-02 both news items have a footnote; a digest numbers them per article, so the
+        // second item's note is 1 in the issue and in its offprint alike.
+        String note = "1. Сроки проекта согласованы";
         assertTrue(normal(text(archive.resolve("2030/2030-02.pdf"))).contains(note));
         assertTrue(normal(text(archive.resolve("2030/2030-02/02-klaster.pdf"))).contains(note),
                 text(archive.resolve("2030/2030-02/02-klaster.pdf")));

@@ -39,6 +39,35 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aSourceParagraphAfterATableBecomesItsSourceLine() {
+        String html = render("Table: Регионы {#tbl:r}\n\n| A | B |\n|---|--:|\n| x | 1 |\n\n"
+                + "*Источник: расчёты [обсерватории](https://example.org).*\n\nДальше текст.\n");
+        assertTrue(html.matches("(?s).*<div class=\"table-figure\" id=\"a1--tbl-r\">.*</table>"
+                + "<p class=\"figure__source table-figure__source\">Источник: расчёты <a href=\"https://example.org\">обсерватории</a>\\.</p></div>.*"), html);
+        assertFalse(html.contains("<em>Источник"), "the italics that only marked the line are gone: " + html);
+        String plain = render("| A |\n|---|\n| x |\n\nSource: own data.\n");
+        assertTrue(plain.contains("</table><p class=\"figure__source table-figure__source\">Источник: own data.</p></div>"), plain);
+        String notSource = render("| A |\n|---|\n| x |\n\nИсточники роста разные.\n");
+        assertFalse(notSource.contains("figure__source"), "only «Источник:» with a colon starts a source line: " + notSource);
+    }
+
+    @Test
+    void labelsFollowTheLanguageOfTheText() {
+        Assets templates = Assets.directory(BuiltIssue.REPO.resolve("templates"));
+        MarkdownRenderer perLanguage = new MarkdownRenderer(new References(BuiltIssue.FIXTURE),
+                language -> Labels.load(templates, language, problems), null);
+        String md = "::: {.quote speaker=\"A\"}\nТекст.\n:::\n\n![x](../images/scheme.svg \"Схема\")\n\n"
+                + "Table: T\n\n| A |\n|---|\n| x |\n\nSource: own.\n";
+        String ru = perLanguage.render(md, file, 1, "r", "ru", problems);
+        String en = perLanguage.render(md, file, 1, "e", "en", problems);
+        assertTrue(ru.contains("Прямая речь") && ru.contains("Рис. 1.") && ru.contains("Таблица 1.")
+                && ru.contains("Источник: own."), ru);
+        assertTrue(en.contains("In their words") && en.contains("Figure 1.") && en.contains("Table 1.")
+                && en.contains("Source: own."), en);
+        assertFalse(en.contains("Рис.") || en.contains("Прямая речь") || en.contains("Источник"), en);
+    }
+
+    @Test
     void unknownReferenceIsAnErrorOnItsLine() {
         render("Первая строка.\n\nВторая ссылается на @fig:nothing.\n");
         assertEquals(1, problems.errorCount());

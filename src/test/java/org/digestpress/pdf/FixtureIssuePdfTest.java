@@ -127,7 +127,7 @@ public class FixtureIssuePdfTest {
         }
     }
 
-    static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
+    public static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
         if (resources == null || depth > 8) {
             return;
         }
@@ -163,7 +163,9 @@ public class FixtureIssuePdfTest {
             var info = document.getDocumentInformation();
             assertTrue(info.getTitle().startsWith("Вестник кластеров. Тестовый дайджест. Выпуск"), info.getTitle());
             assertEquals("Тестовая обсерватория", info.getAuthor());
-            assertTrue(info.getSubject().contains("Январь 2030"), info.getSubject());
+            // Title and subject spell the month alike: lower case inside a Russian sentence.
+            assertTrue(info.getTitle().endsWith("январь 2030"), info.getTitle());
+            assertTrue(info.getSubject().endsWith("январь 2030"), info.getSubject());
             assertTrue(info.getKeywords().contains("беспилотники") && info.getKeywords().contains("химия"), info.getKeywords());
             assertEquals("ru", document.getDocumentCatalog().getLanguage());
         }
