@@ -57,6 +57,42 @@ public class WorkspaceTest {
     }
 
     @Test
+    void keptArticlesKeepTheirOwnLanguageAndARemovedChartTakesItsDataAlong() throws IOException {
+        Path publication = copy(BuiltIssue.REPO.resolve("src/test/resources/stress"), temp.resolve("stress"));
+        Workspace workspace = Pipeline.workspace();
+        BuildResult first = workspace.build(BuiltIssue.request(publication, temp.resolve("a.pdf")));
+        assertFalse(first.failed(), first.problems().toString());
+        Path research = publication.resolve("2031-03/research/01-obzor.md");
+        String text = Files.readString(research);
+        Files.writeString(research, text + "\nЕщё один абзац в конце обзора.\n");
+        // A second build keeps the English article as rendered: it must still say "Source", not «Источник».
+        BuildResult kept = workspace.build(BuiltIssue.request(publication, temp.resolve("b.pdf")));
+        BuildResult once = Pipeline.build(BuiltIssue.request(publication, temp.resolve("once.pdf")));
+        assertArrayEquals(Files.readAllBytes(once.pdf()), Files.readAllBytes(kept.pdf()));
+        assertTrue(text(kept.pdf()).contains("Source: Test Wire"), "the English article keeps English labels");
+        assertEquals(1, embeddedFiles(kept.pdf()), "the research chart's data is attached");
+
+        int chart = text.indexOf("```chart");
+        String withoutChart = text.substring(0, chart) + text.substring(text.indexOf("```\n", chart + 3) + 4);
+        Files.writeString(research, withoutChart.replace("Динамика показана на @fig:dynamics.", "Динамика растёт."));
+        BuildResult warm = workspace.build(BuiltIssue.request(publication, temp.resolve("c.pdf")));
+        BuildResult cold = Pipeline.build(BuiltIssue.request(publication, temp.resolve("d.pdf")));
+        assertFalse(warm.failed(), warm.problems().toString());
+        assertEquals(0, embeddedFiles(warm.pdf()), "no data of a chart the issue no longer has");
+        assertArrayEquals(Files.readAllBytes(cold.pdf()), Files.readAllBytes(warm.pdf()));
+    }
+
+    private static int embeddedFiles(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            var names = document.getDocumentCatalog().getNames();
+            if (names == null || names.getEmbeddedFiles() == null || names.getEmbeddedFiles().getNames() == null) {
+                return 0;
+            }
+            return names.getEmbeddedFiles().getNames().size();
+        }
+    }
+
+    @Test
     void anArticleAloneKeepsItsPageAndFigureNumbers() throws IOException {
         BuiltIssue issue = BuiltIssue.of(BuiltIssue.SAMPLE);
         Path article = BuiltIssue.SAMPLE.resolve("2025-06/research/01-kreativnoe-predprinimatelstvo.md");
