@@ -34,7 +34,7 @@ ul, ol { margin: 0 0 2.4mm 0; padding-left: 5.5mm; }
 li { margin-bottom: 1mm; }
 
 /* ---------- Cover ---------- */
-.cover { page: cover; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
+.cover { page: cover; width: 210mm; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
 .cover__top { padding: 16mm 18mm 0 18mm; height: 24mm; }
 .cover__logo { float: left; width: 22mm; height: 22mm; margin-right: 5mm; }
 .cover__publisher { font-family: "PT Sans"; font-size: 12pt; font-weight: bold; line-height: 1.25; padding-top: 3mm; margin: 0; }
@@ -178,7 +178,7 @@ tr { page-break-inside: avoid; }
 a.xref { color: ${primary}; }
 
 /* ---------- Back page ---------- */
-.back { page: back; page-break-before: always; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative;
+.back { page: back; width: 210mm; page-break-before: always; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative;
   font-family: "PT Sans"; overflow: hidden; }
 .back__body { padding: 40mm 22mm 0 22mm; font-size: 11.5pt; line-height: 1.5; }
 .back__body h3 { font-size: 24pt; color: #ffffff; margin: 0 0 8mm 0; border-bottom: 2pt solid ${accent}; padding-bottom: 3mm; }

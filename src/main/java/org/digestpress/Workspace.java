@@ -342,7 +342,8 @@ public final class Workspace {
             fontsSource = request.fonts().describe();
             shared = null;
         }
-        Map<String, Labels> labelsByLanguage = new java.util.TreeMap<>();
+        // Concurrent: articles are rendered in parallel and their Markdown asks for labels as it goes.
+        Map<String, Labels> labelsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
         labelsByLanguage.put(labels.language(), labels);
         labelsFor = language -> labelsByLanguage.computeIfAbsent(
                 language.split("-")[0].toLowerCase(Locale.ROOT), l -> Labels.load(request.templates(), l, problems));
@@ -457,7 +458,7 @@ public final class Workspace {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
-        Set<Path> present = new java.util.HashSet<>();
+        Map<Path, KeptArticle> current = articles(issue, publication.root());
         for (IssueSection section : issue.sections()) {
             String intro = null;
             if (section.intro() != null) {
@@ -466,14 +467,14 @@ public final class Workspace {
             }
             List<IssueView.ArticleView> views = new ArrayList<>();
             for (Article article : section.articles()) {
-                views.add(article(article, publication.root(), problems));
-                present.add(article.file());
+                KeptArticle kept = current.get(article.file());
+                views.add(kept.view);
+                kept.problems.forEach(problems::add);
                 tags.addAll(article.tags());
             }
             sections.add(new IssueView.SectionView(section.section().id(), "section-" + section.section().id(),
                     typographer.text(section.section().title()), section.section().style(), intro, views));
         }
-        articles.keySet().retainAll(present);
         String month = labels.month(issue.date().getMonthValue());
         String issueLabel = labels.format("issue_number", issue.number());
         String monthLabel = month + " " + issue.date().getYear();
@@ -537,21 +538,43 @@ public final class Workspace {
         return kept.html;
     }
 
-    /** An article's view, from what was kept when neither it nor a file it names changed. */
-    private IssueView.ArticleView article(Article article, Path root, Problems problems) {
-        Map<Path, String> inputs = namedFiles(article, root);
-        Labels labels = labelsFor.apply(article.language());
-        List<Object> labelsKey = labelsKey(labels);
-        KeptArticle kept = articles.get(article.file());
-        if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)
-                || !kept.labels.equals(labelsKey)) {
-            Problems own = new Problems();
-            IssueView.ArticleView view = renderArticle(article, shared.markdown, labels, fonts, own);
-            kept = new KeptArticle(article, inputs, labelsKey, view, own.all());
-            articles.put(article.file(), kept);
+    /**
+     * Every article's view: what was kept when neither the article, a file it names nor its
+     * language's labels changed, the others rendered again. Articles are independent, so those run
+     * in parallel, each into its own problems; the caller takes views and problems in issue order,
+     * so the document and the report are the same as one after the other. Articles no longer in
+     * the issue are forgotten.
+     */
+    private Map<Path, KeptArticle> articles(Issue issue, Path root) {
+        record Stale(Article article, Map<Path, String> inputs, Labels labels, List<Object> labelsKey) {
         }
-        kept.problems.forEach(problems::add);
-        return kept.view;
+        Map<Path, KeptArticle> current = new HashMap<>();
+        List<Stale> stale = new ArrayList<>();
+        for (IssueSection section : issue.sections()) {
+            for (Article article : section.articles()) {
+                Map<Path, String> inputs = namedFiles(article, root);
+                Labels labels = labelsFor.apply(article.language());
+                List<Object> labelsKey = labelsKey(labels);
+                KeptArticle kept = articles.get(article.file());
+                if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)
+                        || !kept.labels.equals(labelsKey)) {
+                    stale.add(new Stale(article, inputs, labels, labelsKey));
+                } else {
+                    current.put(article.file(), kept);
+                }
+            }
+        }
+        MarkdownRenderer markdown = shared.markdown;
+        FontSet fontSet = fonts;
+        List<KeptArticle> rendered = stale.parallelStream().map(s -> {
+            Problems own = new Problems();
+            IssueView.ArticleView view = renderArticle(s.article, markdown, s.labels, fontSet, own);
+            return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all());
+        }).toList();
+        rendered.forEach(kept -> current.put(kept.article.file(), kept));
+        articles.clear();
+        articles.putAll(current);
+        return current;
     }
 
     /**

@@ -35,6 +35,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Also write the web edition: out/<YYYY-MM>/index.html, one page with its images, fonts and the PDF.")
     boolean web;
 
+    @Option(names = "--repeat", paramLabel = "N", hidden = true, defaultValue = "1",
+            description = "Build N times in this process and print each build's milliseconds (for bench/run).")
+    int repeat;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,13 @@ final class BuildCommand implements Callable<Integer> {
             return DigestCommand.USAGE;
         }
         BuildResult result = Pipeline.build(request);
+        for (int i = 1; i < repeat && !result.failed(); i++) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "build %d: %d ms%n", i, result.millis());
+            result = Pipeline.build(request);
+        }
+        if (repeat > 1) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "build %d: %d ms%n", repeat, result.millis());
+        }
         Diagnostics.print(result, spec.commandLine().getErr());
         if (result.failed()) {
             return DigestCommand.CONTENT_ERRORS;

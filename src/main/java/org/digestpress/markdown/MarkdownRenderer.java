@@ -189,13 +189,41 @@ public final class MarkdownRenderer {
         return HtmlSanitizer.text(s == null ? "" : s);
     }
 
-    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, Problems problems) {
+    /**
+     * One configured parser and serialiser per thread: the factory look-ups cost more than a
+     * typical article's conversion, and neither object is thread-safe (articles run in parallel).
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(MarkdownRenderer::newParser);
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(MarkdownRenderer::newSerializer);
+
+    private static DocumentBuilder newParser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            return factory.newDocumentBuilder();
+        } catch (Exception e) {
+            throw new IllegalStateException("the JDK's XML parser supports these features", e);
+        }
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            return transformer;
+        } catch (Exception e) {
+            throw new IllegalStateException("the JDK has an identity transformer", e);
+        }
+    }
+
+    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, Problems problems) {
+        try {
+            DocumentBuilder builder = PARSER.get();
+            builder.reset();
             builder.setErrorHandler(null);
             return builder.parse(new InputSource(new StringReader("<div class=\"md\">" + html + "</div>")));
         } catch (SAXParseException e) {
@@ -214,10 +242,7 @@ public final class MarkdownRenderer {
 
     static String serialize(Element root) {
         try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            Transformer transformer = SERIALIZER.get();
             StringBuilder out = new StringBuilder();
             for (org.w3c.dom.Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
                 StringWriter writer = new StringWriter();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -47,8 +49,14 @@ public final class FontSet {
             new Face("PTS76F.ttf", SANS, 700, FontStyle.ITALIC, false),
             new Face("DejaVuSans.ttf", FALLBACK, 400, FontStyle.NORMAL, true));
 
-    private record Loaded(Face face, byte[] bytes, TrueTypeFont font) {
+    private record Loaded(Face face, byte[] bytes, TrueTypeFont font, CmapLookup cmap) {
     }
+
+    /**
+     * The last set loaded. A process that builds more than once (tests, a resident builder) reads
+     * the files again, which is cheap, but parses and registers them only when their bytes changed.
+     */
+    private static FontSet last;
 
     private final List<Loaded> loaded;
 
@@ -62,25 +70,44 @@ public final class FontSet {
     }
 
     /** Loads all faces; a missing font file is a broken installation, not a content error. */
-    public static FontSet load(Assets fonts) {
-        List<Loaded> loaded = new ArrayList<>();
+    public static synchronized FontSet load(Assets fonts) {
+        List<byte[]> files = new ArrayList<>();
         for (Face face : FACES) {
-            byte[] bytes = fonts.read(face.file()).orElseThrow(() -> new InstallationProblem(
-                    "The font " + face.file() + " is missing from " + fonts.describe() + "."));
+            files.add(fonts.read(face.file()).orElseThrow(() -> new InstallationProblem(
+                    "The font " + face.file() + " is missing from " + fonts.describe() + ".")));
+        }
+        if (last != null && last.sameBytes(files)) {
+            return last;
+        }
+        List<Loaded> loaded = new ArrayList<>();
+        for (int i = 0; i < FACES.size(); i++) {
+            Face face = FACES.get(i);
+            byte[] bytes = files.get(i);
             TrueTypeFont font;
+            CmapLookup cmap;
             try {
                 font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
                 // A damaged file may parse and fail only when a table is first used: touch the cmap now.
-                font.getUnicodeCmapLookup();
+                cmap = font.getUnicodeCmapLookup();
                 font.getNumberOfGlyphs();
             } catch (IOException | RuntimeException e) {
                 throw new InstallationProblem("The font " + face.file() + " in " + fonts.describe()
                         + " is not a usable TrueType file.", e);
             }
-            loaded.add(new Loaded(face, bytes, font));
+            loaded.add(new Loaded(face, bytes, font, cmap));
             registerWithAwt(face, fonts, bytes);
         }
-        return new FontSet(List.copyOf(loaded));
+        last = new FontSet(List.copyOf(loaded));
+        return last;
+    }
+
+    private boolean sameBytes(List<byte[]> files) {
+        for (int i = 0; i < files.size(); i++) {
+            if (!Arrays.equals(files.get(i), loaded.get(i).bytes())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void registerWithAwt(Face face, Assets fonts, byte[] bytes) {
@@ -128,12 +155,8 @@ public final class FontSet {
                 return;
             }
             for (Loaded l : loaded) {
-                try {
-                    if (l.font().getUnicodeCmapLookup().getGlyphId(cp) > 0) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // an unreadable cmap covers nothing; try the next font
+                if (l.cmap().getGlyphId(cp) > 0) {
+                    return;
                 }
             }
             missing.add(new String(Character.toChars(cp)));

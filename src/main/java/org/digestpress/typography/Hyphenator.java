@@ -45,6 +45,13 @@ public final class Hyphenator {
     private final io.github.nianna.api.Hyphenator patterns;
     private final Map<String, List<Integer>> exceptions;
     private final Character.UnicodeScript script;
+    /**
+     * Break points already found, by word: running text repeats its words (a page of Russian has
+     * about half as many distinct words as words), and Liang's algorithm costs far more than a
+     * lookup. Emptied when it grows past {@link #MEMO_LIMIT} words, so memory stays bounded.
+     */
+    private final Map<String, List<Integer>> memo = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 200_000;
 
     private Hyphenator(io.github.nianna.api.Hyphenator patterns, Map<String, List<Integer>> exceptions,
                        Character.UnicodeScript script) {
@@ -68,9 +75,22 @@ public final class Hyphenator {
      * order; empty when the word must not be broken.
      */
     public List<Integer> breakPoints(String word) {
-        if (patterns == null || word == null || word.length() < MIN_WORD_LENGTH || !breakable(word)) {
+        if (patterns == null || word == null || word.length() < MIN_WORD_LENGTH) {
             return List.of();
         }
+        List<Integer> known = memo.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (memo.size() > MEMO_LIMIT) {
+            memo.clear();
+        }
+        List<Integer> found = breakable(word) ? computeBreakPoints(word) : List.of();
+        memo.put(word, found);
+        return found;
+    }
+
+    private List<Integer> computeBreakPoints(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         List<Integer> found = exceptions.get(lower);
         if (found == null) {

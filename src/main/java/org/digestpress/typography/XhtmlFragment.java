@@ -42,6 +42,12 @@ final class XhtmlFragment {
             "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "bookmarks", "bookmark", "title");
 
+    /**
+     * One configured parser per thread: looking the factory up and configuring it cost more than
+     * parsing a typical article, and parsers are reusable but not thread-safe.
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(XhtmlFragment::newParser);
+
     private final List<Text> nodes = new ArrayList<>();
     private final List<Boolean> hyphenated = new ArrayList<>();
 
@@ -133,7 +139,7 @@ final class XhtmlFragment {
         return false;
     }
 
-    private static Element parse(String xhtml) {
+    private static DocumentBuilder newParser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(false);
@@ -143,12 +149,23 @@ final class XhtmlFragment {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser supports these features", e);
+        }
+    }
+
+    private static Element parse(String xhtml) {
+        try {
+            DocumentBuilder builder = PARSER.get();
+            builder.reset();
+            builder.setErrorHandler(null);
             Document document = builder.parse(new InputSource(new StringReader("<" + ROOT + ">" + xhtml + "</" + ROOT + ">")));
             return document.getDocumentElement();
         } catch (SAXParseException e) {
             throw new IllegalArgumentException("not well-formed XHTML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + e.getMessage(), e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("cannot parse XHTML fragment: " + e.getMessage(), e);
         }
     }

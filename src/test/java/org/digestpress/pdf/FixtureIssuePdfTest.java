@@ -193,4 +193,23 @@ public class FixtureIssuePdfTest {
         stripper.extractRegions(document.getPage(page - 1));
         return stripper.getTextForRegion("band");
     }
+
+    /** The cover and the back page are full-bleed: the brand colour reaches every edge of the sheet. */
+    @Test
+    void coverAndBackPageFillTheWholeSheet() throws IOException {
+        BuiltIssue issue = BuiltIssue.of(BuiltIssue.FIXTURE);
+        try (PDDocument document = issue.open()) {
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            for (int page : new int[] {0, document.getNumberOfPages() - 1}) {
+                java.awt.image.BufferedImage image = renderer.renderImageWithDPI(page, 12);
+                int w = image.getWidth();
+                int h = image.getHeight();
+                for (int[] at : new int[][] {{1, h / 3}, {w - 2, h / 3}, {w - 2, 1}, {w / 2, 1}}) {
+                    int rgb = image.getRGB(at[0], at[1]) & 0xffffff;
+                    assertTrue(rgb != 0xffffff, "page " + (page + 1) + " is white at " + at[0] + "," + at[1]
+                            + " of " + w + "x" + h);
+                }
+            }
+        }
+    }
 }
