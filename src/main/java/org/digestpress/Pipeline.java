@@ -26,6 +26,14 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /**
+     * Turns off the libraries' own log output (JVM-wide). A command-line front end calls this
+     * first: every problem reaches the user as a diagnostic with file and line, never a log line.
+     */
+    public static void silenceLibraryLogs() {
+        org.digestpress.pdf.LibraryLogs.silence();
+    }
+
     public static BuildResult build(BuildRequest request) {
         return new Workspace().build(request);
     }

@@ -359,6 +359,9 @@ public final class Workspace {
             articles.clear();
             texts.clear();
         }
+        // Charts of kept articles were compiled in an earlier build: a chart that fails only when
+        // drawn is reported to the build drawing it.
+        shared.charts.reportDrawingFailuresTo(problems);
     }
 
     /** Everything of a language's labels a rendering can use, comparable between builds. */
@@ -458,7 +461,7 @@ public final class Workspace {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
-        Map<Path, KeptArticle> current = articles(issue, publication.root());
+        Map<Path, KeptArticle> current = articles(publication, issue);
         for (IssueSection section : issue.sections()) {
             String intro = null;
             if (section.intro() != null) {
@@ -545,7 +548,8 @@ public final class Workspace {
      * so the document and the report are the same as one after the other. Articles no longer in
      * the issue are forgotten.
      */
-    private Map<Path, KeptArticle> articles(Issue issue, Path root) {
+    private Map<Path, KeptArticle> articles(Publication publication, Issue issue) {
+        Path root = publication.root();
         record Stale(Article article, Map<Path, String> inputs, Labels labels, List<Object> labelsKey) {
         }
         Map<Path, KeptArticle> current = new HashMap<>();
@@ -568,7 +572,8 @@ public final class Workspace {
         FontSet fontSet = fonts;
         List<KeptArticle> rendered = stale.parallelStream().map(s -> {
             Problems own = new Problems();
-            IssueView.ArticleView view = renderArticle(s.article, markdown, s.labels, fontSet, own);
+            IssueView.ArticleView view = renderArticle(s.article, markdown, s.labels, fontSet, publication.language(),
+                    own);
             return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all());
         }).toList();
         rendered.forEach(kept -> current.put(kept.article.file(), kept));
@@ -632,8 +637,13 @@ public final class Workspace {
      * of the article and what is shared by the whole issue, so articles can be rendered in any order.
      */
     static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, Labels labels,
-                                               FontSet fonts, Problems problems) {
+                                               FontSet fonts, String publicationLanguage, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
+        if (!Typographer.supports(article.language()) && !article.language().equals(publicationLanguage)) {
+            problems.warning(article.file(), languageLine(article), 0, "The language '" + article.language()
+                    + "' has no hyphenation patterns or typographic rules (these languages have: "
+                    + String.join(", ", Typographer.LANGUAGES) + "); the article is set without them.");
+        }
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
         String bodyHtml = typographer.fragment(body);
@@ -654,6 +664,21 @@ public final class Workspace {
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
                 article.source() == null ? null : article.source().url(), article.language(), labels.all());
+    }
+
+    /** The line of the front matter's 'language:' key, for the warning; the first line when not found. */
+    private static int languageLine(Article article) {
+        try (Stream<String> lines = Files.lines(article.file())) {
+            List<String> head = lines.limit(article.bodyFirstLine()).toList();
+            for (int i = 0; i < head.size(); i++) {
+                if (head.get(i).startsWith("language:")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the file was read moments ago; without it the warning names the first line
+        }
+        return 1;
     }
 
     private static String nullToEmpty(String s) {

@@ -42,6 +42,12 @@ public final class ChartCompiler implements ChartBlockHandler {
     public record ChartData(String key, String fileName, String title, String alt, byte[] csv) {
     }
 
+    /** Where each chart came from and where its problems go, for failures only drawing reveals. */
+    private final Map<String, ChartBlock> blocks = new ConcurrentHashMap<>();
+    private final Map<String, Problems> problemsOf = new ConcurrentHashMap<>();
+    /** Where drawing failures go instead, when set: the problems of the build that draws. */
+    private volatile Problems drawingProblems;
+
     /** A compiler whose CSV files must lie in the folder of the article that uses them (or below it). */
     public ChartCompiler(ChartStyle style) {
         this(style, null);
@@ -70,6 +76,8 @@ public final class ChartCompiler implements ChartBlockHandler {
                 org.digestpress.typography.Typographer.forLanguage(block.language()));
         reportMissingGlyphs(block, spec, builder.font(), problems);
         charts.put(block.key(), builder.build(spec));
+        blocks.put(block.key(), block);
+        problemsOf.put(block.key(), problems);
         String alt = spec.alt() != null ? spec.alt() : AltText.describe(spec, labels);
         data.put(block.key(), new ChartData(block.key(), (spec.id() != null ? spec.id() : block.key()) + ".csv",
                 spec.title(), attributeText(alt), reader.csv()));
@@ -103,6 +111,30 @@ public final class ChartCompiler implements ChartBlockHandler {
     /** The data of every chart compiled so far, sorted by block key so the PDF gets them in a fixed order. */
     public List<ChartData> data() {
         return data.values().stream().sorted(java.util.Comparator.comparing(ChartData::key)).toList();
+    }
+
+    /**
+     * Reports that drawing the chart failed, at the line of its block: JFreeChart checks some
+     * things (finite axis ranges, for one) only when it draws.
+     */
+    void drawingFailed(String key, RuntimeException failure) {
+        ChartBlock block = blocks.get(key);
+        Problems problems = drawingProblems != null ? drawingProblems : problemsOf.get(key);
+        if (block == null || problems == null) {
+            throw failure;
+        }
+        // the library's message names Java internals, which an editor cannot act on
+        problems.error(block.file(), Math.max(1, block.firstLine() - 1), 0,
+                "This chart could not be drawn; check that its values are ordinary numbers of similar size.");
+    }
+
+    /**
+     * Sends the failures of drawing from now on to {@code problems}: a compiler kept between
+     * builds, or one whose charts were compiled into per-article problems that were already
+     * collected, would otherwise report them where nobody reads them any more.
+     */
+    public void reportDrawingFailuresTo(Problems problems) {
+        this.drawingProblems = problems;
     }
 
     /** The chart built for the block with this key, or null when there is none (it had errors). */

@@ -52,8 +52,12 @@ public final class ChartObjectDrawer implements FSObjectDrawer {
         float w = (float) (width / dotsPerPixel);
         float h = (float) (height / dotsPerPixel);
         synchronized (chart) {
-            outputDevice.drawWithGraphics((float) x, (float) y, w, h,
-                    g2d -> chart.draw(g2d, new Rectangle2D.Float(0, 0, w, h)));
+            try {
+                outputDevice.drawWithGraphics((float) x, (float) y, w, h,
+                        g2d -> chart.draw(g2d, new Rectangle2D.Float(0, 0, w, h)));
+            } catch (RuntimeException failure) {
+                compiler.drawingFailed(e.getAttribute("data-chart"), failure);
+            }
         }
         return null;
     }

@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.digestpress.content.Limits;
+import org.digestpress.content.XmlCharacters;
+import org.digestpress.content.YamlDepth;
 import org.digestpress.markdown.ChartBlock;
 import org.digestpress.problem.Problems;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -135,6 +138,10 @@ final class ChartSpecReader {
     private MappingNode parse() {
         LoadSettings settings = LoadSettings.builder().setUseMarks(true).setLabel(block.file().toString()).build();
         Optional<Node> root;
+        if (!YamlDepth.check(block.yaml(), block.file(), block.firstLine() - 1, problems)) {
+            failed = true;
+            return null;
+        }
         try {
             root = new Compose(settings).composeString(block.yaml());
         } catch (MarkedYamlEngineException e) {
@@ -150,7 +157,30 @@ final class ChartSpecReader {
             errorAtBlock("The chart block must be YAML keys and values: type, title, x, y and data or rows.");
             return null;
         }
-        return mapping;
+        checkCharacters(mapping, 0);
+        return failed ? null : mapping;
+    }
+
+    /** Control characters (from escapes such as "\\u0001") cannot be printed; an alias loop cannot be walked. */
+    private void checkCharacters(Node node, int depth) {
+        if (depth > Limits.MAX_YAML_DEPTH) {
+            error(node, "This list or mapping contains itself through an alias (*name); write the values out.");
+            return;
+        }
+        if (node instanceof ScalarNode scalar) {
+            int bad = XmlCharacters.firstInvalid(scalar.getValue());
+            if (bad >= 0) {
+                error(node, "This value holds the control character " + XmlCharacters.name(scalar.getValue().charAt(bad))
+                        + ", which cannot be printed; delete it.");
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> checkCharacters(item, depth + 1));
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                checkCharacters(tuple.getKeyNode(), depth + 1);
+                checkCharacters(tuple.getValueNode(), depth + 1);
+            }
+        }
     }
 
     private Map<String, NodeTuple> entries(MappingNode root) {
@@ -313,6 +343,12 @@ final class ChartSpecReader {
         }
         String text;
         try {
+            long size = Files.size(file);
+            if (size > Limits.MAX_TEXT_FILE_BYTES) {
+                error(dataNode, "CSV file '" + ref + "' is " + Limits.bytes(size) + " long; a chart reads up to "
+                        + Limits.bytes(Limits.MAX_TEXT_FILE_BYTES) + " (and " + Limits.MAX_CHART_ROWS + " rows).");
+                return null;
+            }
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -374,6 +410,16 @@ final class ChartSpecReader {
                                String id, String title, String unit, boolean valueLabels, String caption,
                                String source, String alt, double width, double height) {
         List<String> header = table.header();
+        if (table.rows().size() > Limits.MAX_CHART_ROWS) {
+            error(dataKey, "The chart data has " + table.rows().size() + " rows; a chart can show up to "
+                    + Limits.MAX_CHART_ROWS + ". Sum or sample the data first.");
+            return null;
+        }
+        if (yNodes.size() > Limits.MAX_CHART_SERIES) {
+            error(yNodes.get(Limits.MAX_CHART_SERIES), "'y' lists " + yNodes.size() + " columns; a chart can show up to "
+                    + Limits.MAX_CHART_SERIES + " series.");
+            return null;
+        }
         Map<String, Integer> columnIndex = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
@@ -443,7 +489,10 @@ final class ChartSpecReader {
                 if (!cell.isEmpty()) {
                     String normalised = normaliseNumber(cell);
                     Matcher m = NUMBER.matcher(normalised);
-                    if (m.matches()) {
+                    if (m.matches() && !(Math.abs(Double.parseDouble(normalised)) <= Limits.MAX_CHART_VALUE)) {
+                        error(table.file(), row.line(), "Row " + row.number() + ", column '" + column + "': " + cell
+                                + " is too large for a chart; values may be up to 10^15 either side of zero.");
+                    } else if (m.matches()) {
                         value = Double.parseDouble(normalised);
                         fractionDigits = Math.max(fractionDigits, m.group(2) == null ? 0 : m.group(2).length());
                         anyValue = true;

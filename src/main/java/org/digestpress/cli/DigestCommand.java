@@ -39,6 +39,7 @@ public final class DigestCommand implements Runnable {
 
     /** Runs a command line with its output going to the given writers. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        org.digestpress.Pipeline.silenceLibraryLogs();
         CommandLine commandLine = new CommandLine(new DigestCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

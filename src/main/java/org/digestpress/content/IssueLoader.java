@@ -92,7 +92,7 @@ public final class IssueLoader {
             date = readDate(fields, dir);
             String coverRef = fields.string("cover");
             if (coverRef != null) {
-                Path coverFile = references.resolve(coverRef, file, fields.lineOf("cover"), 0, "cover image", problems);
+                Path coverFile = references.image(coverRef, file, fields.lineOf("cover"), 0, "cover image", problems);
                 if (coverFile != null) {
                     cover = new Picture(coverFile, null, null, null);
                 }
@@ -244,6 +244,11 @@ public final class IssueLoader {
         List<String> tags = f.strings("tags");
         boolean draft = f.flag("draft");
         String language = f.string("language");
+        if (language != null && !language.strip().matches("[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*")) {
+            problems.error(file, f.lineOf("language"), 0, "'language' must be a language code such as 'ru' or 'en' "
+                    + "(the languages with hyphenation and typographic rules), not '" + language + "'.");
+            language = null;
+        }
         if (language == null) {
             language = publication.language();
         }
@@ -272,7 +277,7 @@ public final class IssueLoader {
             imageFields.warnUnknown(Set.of("src", "alt", "caption", "credit"));
             String src = imageFields.requiredString("src");
             if (src != null) {
-                Path imageFile = references.resolve(src, file, imageFields.lineOf("src"), 0, "image", problems);
+                Path imageFile = references.image(src, file, imageFields.lineOf("src"), 0, "image", problems);
                 if (imageFile != null && !PublicationLoader.isImage(imageFile)) {
                     problems.error(file, imageFields.lineOf("src"), 0, "The image must be an SVG, PNG or JPEG file.");
                 } else if (imageFile != null) {

@@ -128,7 +128,7 @@ public final class PublicationLoader {
         Path logo = null;
         String logoRef = b.string("logo");
         if (logoRef != null) {
-            logo = references.resolve(logoRef, fields.file(), b.lineOf("logo"), 0, "logo", fields.problems());
+            logo = references.image(logoRef, fields.file(), b.lineOf("logo"), 0, "logo", fields.problems());
             if (logo != null && !isImage(logo)) {
                 fields.problems().error(fields.file(), b.lineOf("logo"), 0,
                         "The logo must be an SVG, PNG or JPEG file.");

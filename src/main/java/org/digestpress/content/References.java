@@ -82,4 +82,16 @@ public final class References {
         }
         return resolved;
     }
+
+    /**
+     * {@link #resolve} for an image, then {@link ImageFiles#check}: a file the renderer would drop
+     * or choke on is reported here, at the line that names it.
+     */
+    public Path image(String reference, Path from, int line, int column, String what, Problems problems) {
+        Path resolved = resolve(reference, from, line, column, what, problems);
+        if (resolved == null || !ImageFiles.check(resolved, reference.strip(), from, line, column, problems)) {
+            return null;
+        }
+        return resolved;
+    }
 }

@@ -13,7 +13,8 @@ import org.digestpress.problem.Problems;
 
 /**
  * Reads an input file as strict UTF-8. A file saved in Windows-1251 or KOI8-R must be an error
- * pointing at the first bad byte's line, not mojibake in a printed issue.
+ * pointing at the first bad byte's line, not mojibake in a printed issue; a control character is
+ * an error at its line and column; a file past {@link Limits#MAX_TEXT_FILE_BYTES} is not read.
  */
 public final class SourceText {
 
@@ -24,6 +25,12 @@ public final class SourceText {
     public static String read(Path file, Problems problems) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Limits.MAX_TEXT_FILE_BYTES) {
+                problems.error(file, 0, 0, "The file is " + Limits.bytes(size) + " long; a build reads text files of up to "
+                        + Limits.bytes(Limits.MAX_TEXT_FILE_BYTES) + ". Split it.");
+                return null;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.error(file, 0, 0, "The file cannot be read: " + e.getMessage() + ".");
@@ -37,7 +44,7 @@ public final class SourceText {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return text.replace("\r\n", "\n").replace('\r', '\n');
+            return XmlCharacters.checkRaw(text.replace("\r\n", "\n").replace('\r', '\n'), file, 1, problems);
         } catch (CharacterCodingException e) {
             int bad = firstInvalidByte(bytes);
             int line = 1;

@@ -41,12 +41,15 @@ public final class YamlParser {
                 .setAllowDuplicateKeys(true) // reported ourselves, with the key's line
                 .setMaxAliasesForCollections(50)
                 .build();
+        if (!YamlDepth.check(yaml, file, lineOffset, problems)) {
+            return null;
+        }
         try {
             Optional<Node> root = new Compose(settings).composeString(yaml);
             if (root.isEmpty()) {
                 return new YamlNode.Mapping(Map.of(), lineOffset + 1, 1);
             }
-            return convert(root.get(), file, lineOffset, problems);
+            return convert(root.get(), file, lineOffset, problems, 0);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             int line = mark == null ? lineOffset + 1 : mark.getLine() + 1 + lineOffset;
@@ -59,38 +62,69 @@ public final class YamlParser {
         }
     }
 
+    /**
+     * A value with characters XML cannot hold ("a\\u0001b" in double quotes) or past
+     * {@link Limits#MAX_YAML_VALUE_CHARS} is reported at its line and cleaned, so it never
+     * reaches the layout.
+     */
+    private static String checked(String value, Path file, int line, int column, Problems problems) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > Limits.MAX_YAML_VALUE_CHARS) {
+            problems.error(file, line, column, "This value is " + value.length() + " characters long; a value may have up to "
+                    + Limits.MAX_YAML_VALUE_CHARS + ".");
+            return value.substring(0, 100);
+        }
+        int bad = XmlCharacters.firstInvalid(value);
+        if (bad < 0) {
+            return value;
+        }
+        problems.error(file, line, column, "This value holds the control character " + XmlCharacters.name(value.charAt(bad))
+                + ", which cannot be printed; delete it (an escape such as \\u0001 in quotes also makes one).");
+        StringBuilder clean = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> clean.appendCodePoint(XmlCharacters.allowed(cp) ? cp : 0xFFFD));
+        return clean.toString();
+    }
+
     private static String describe(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
         String context = e.getContext();
         return context == null ? problem : problem + " (" + context + ")";
     }
 
-    private static YamlNode convert(Node node, Path file, int lineOffset, Problems problems) {
+    private static YamlNode convert(Node node, Path file, int lineOffset, Problems problems, int depth) {
         int line = node.getStartMark().map(m -> m.getLine() + 1 + lineOffset).orElse(lineOffset + 1);
         int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
         if (node instanceof ScalarNode scalar) {
             boolean quoted = scalar.getScalarStyle() != ScalarStyle.PLAIN;
             String value = !quoted && Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
-            return new YamlNode.Scalar(value, quoted, line, column);
+            return new YamlNode.Scalar(checked(value, file, line, column, problems), quoted, line, column);
+        }
+        if (depth > Limits.MAX_YAML_DEPTH) {
+            // only an alias can get here past the depth check: a list or mapping that contains itself
+            problems.error(file, line, column, "This YAML list or mapping contains itself through an alias (*name); "
+                    + "write the values out.");
+            return new YamlNode.Scalar(null, false, line, column);
         }
         if (node instanceof SequenceNode sequence) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                items.add(convert(item, file, lineOffset, problems));
+                items.add(convert(item, file, lineOffset, problems, depth + 1));
             }
             return new YamlNode.Sequence(List.copyOf(items), line, column);
         }
         MappingNode mapping = (MappingNode) node;
         Map<String, YamlNode.Mapping.Entry> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            YamlNode key = convert(tuple.getKeyNode(), file, lineOffset, problems);
+            YamlNode key = convert(tuple.getKeyNode(), file, lineOffset, problems, depth + 1);
             String name = key instanceof YamlNode.Scalar s && s.value() != null ? s.value() : String.valueOf(key);
             if (entries.containsKey(name)) {
                 problems.error(file, key.line(), key.column(),
                         "The key '" + name + "' appears twice; keep only one.");
             }
             entries.put(name, new YamlNode.Mapping.Entry(name, key.line(), key.column(),
-                    convert(tuple.getValueNode(), file, lineOffset, problems)));
+                    convert(tuple.getValueNode(), file, lineOffset, problems, depth + 1)));
         }
         return new YamlNode.Mapping(entries, line, column);
     }

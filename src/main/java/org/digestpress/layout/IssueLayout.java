@@ -167,7 +167,10 @@ public final class IssueLayout {
             model.put("issue", view);
             model.put("labels", view.labels());
             template.process(model, out);
-            return out.toString();
+            String document = out.toString();
+            // the PDF renderer needs XML; the web page is HTML and browsers are lenient
+            boolean forPdf = templateName.equals(MAIN_TEMPLATE) || templateName.equals(OFFPRINT_TEMPLATE);
+            return !forPdf || wellFormed(document, templateName, problems) ? document : null;
         } catch (freemarker.core.ParseException e) {
             problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
                     "The template has a syntax error: " + e.getEditorMessage());
@@ -181,6 +184,35 @@ public final class IssueLayout {
             problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * The content's fragments are well-formed and escaped, so markup that is not must come from a
+     * template. Checked here rather than left to the renderer, so that 'digest check' finds it too.
+     */
+    private boolean wellFormed(String xhtml, String templateName, Problems problems) {
+        try {
+            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newDefaultInstance();
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.newSAXParser().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)),
+                    new org.xml.sax.helpers.DefaultHandler());
+            return true;
+        } catch (org.xml.sax.SAXParseException e) {
+            String[] lines = xhtml.split("\n", -1);
+            int at = Math.max(1, Math.min(lines.length, e.getLineNumber()));
+            String shown = lines[at - 1].strip();
+            shown = shown.length() > 100 ? shown.substring(0, 97) + "…" : shown;
+            problems.error(templateFile(templateName), 0, 0, "The templates produce markup that is not well-formed "
+                    + "XHTML (output line " + at + ": " + shown + "): " + e.getMessage()
+                    + " Close every element the templates open.");
+            return false;
+        } catch (Exception e) {
+            problems.error(templateFile(templateName), 0, 0, "The templates' output cannot be checked.");
+            return false;
+        }
     }
 
     private java.nio.file.Path templateFile(String name) {

@@ -159,7 +159,7 @@ final class FragmentTransformer {
     private void makeImageFigures() {
         for (Element img : elements("img")) {
             String src = img.getAttribute("src");
-            Path resolved = references.resolve(src, file, lineOf("(" + src), 0, "image", problems);
+            Path resolved = references.image(src, file, lineOf("(" + src), 0, "image", problems);
             img.setAttribute("src", resolved == null ? "" : resolved.toUri().toString());
             if (resolved == null) {
                 img.getParentNode().removeChild(img);

@@ -28,6 +28,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.digestpress.content.Labels;
 import org.digestpress.content.References;
+import org.digestpress.content.XmlCharacters;
 import org.digestpress.problem.Problems;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -82,6 +83,10 @@ public final class MarkdownRenderer {
      */
     public String render(String markdown, Path file, int firstLine, String idPrefix, String language,
                          Problems problems) {
+        // characters XML cannot hold are reported here, where the line is known, and never passed on
+        markdown = XmlCharacters.checkReferences(XmlCharacters.checkRaw(markdown, file, firstLine, problems),
+                file, firstLine, problems);
+        UnmatchedFootnotes.report(markdown, file, firstLine, problems);
         BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
                 .process(markdown);
         Labels labels = labelsByLanguage.apply(language);
@@ -93,10 +98,12 @@ public final class MarkdownRenderer {
         String html = renderer.render(document);
         html = replaceTokens(html, pre, labels);
 
-        Document dom = parse(html, file, sanitizer.unbalanced(), problems);
+        Document dom = parse(html, file, sanitizer.unbalanced(), firstRawHtmlLine(document, pre.sourceLine(), firstLine),
+                problems);
         if (dom == null) {
             return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
         }
+        LongParagraphs.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
         new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references, problems).transform();
         return serialize(dom.getDocumentElement());
     }
@@ -189,6 +196,17 @@ public final class MarkdownRenderer {
         return HtmlSanitizer.text(s == null ? "" : s);
     }
 
+    /** Where markup that fails to parse most likely comes from: the first raw HTML of the text. */
+    private static int firstRawHtmlLine(Node document, int[] sourceLine, int firstLine) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                int index = Math.min(node.getStartLineNumber(), sourceLine.length - 1);
+                return index < 0 ? firstLine : sourceLine[index];
+            }
+        }
+        return firstLine;
+    }
+
     /**
      * One configured parser and serialiser per thread: the factory look-ups cost more than a
      * typical article's conversion, and neither object is thread-safe (articles run in parallel).
@@ -198,7 +216,7 @@ public final class MarkdownRenderer {
 
     private static DocumentBuilder newParser() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
@@ -210,7 +228,7 @@ public final class MarkdownRenderer {
 
     private static Transformer newSerializer() {
         try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.METHOD, "xml");
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -220,7 +238,9 @@ public final class MarkdownRenderer {
         }
     }
 
-    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, Problems problems) {
+    /** @param line where to report markup that fails to parse when the sanitiser saw nothing unbalanced */
+    private static Document parse(String html, Path file, HtmlSanitizer.Unbalanced unbalanced, int line,
+                                  Problems problems) {
         try {
             DocumentBuilder builder = PARSER.get();
             builder.reset();
@@ -231,11 +251,11 @@ public final class MarkdownRenderer {
                 problems.error(file, unbalanced.line(), 0, unbalanced.sentence());
                 return null;
             }
-            problems.error(file, 0, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
+            problems.error(file, line, 0, "The raw HTML in this text is not well formed (" + e.getMessage()
                     + "); close every tag you open, e.g. <td>…</td>.");
             return null;
         } catch (Exception e) {
-            problems.error(file, 0, 0, "The text could not be converted: " + e.getMessage());
+            problems.error(file, line, 0, "The text could not be converted: " + e.getMessage());
             return null;
         }
     }

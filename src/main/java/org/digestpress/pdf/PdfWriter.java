@@ -157,7 +157,7 @@ public final class PdfWriter {
                 }
             }
             pdf = raw.toByteArray();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             problems.error(null, 0, 0, "The PDF could not be rendered: " + describe(e));
             return null;
         }
@@ -290,12 +290,32 @@ public final class PdfWriter {
                 + xhtml.substring(head);
     }
 
+    /**
+     * What failed, in words: the library's own message names Java classes an editor cannot act
+     * on. Content is checked before rendering, so this is a last resort; the stack still tells
+     * which kind of element was being drawn.
+     */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        StringBuilder frames = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                frames.append(frame.getClassName()).append('\n');
+            }
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        String stack = frames.toString();
+        if (e instanceof OutOfMemoryError) {
+            return "the document needs more memory than the build has; look for very large images or tables.";
+        }
+        if (stack.contains("org.apache.batik")) {
+            return "an SVG image could not be drawn; open the SVG images in an editor and save them again as plain SVG.";
+        }
+        if (stack.contains("org.jfree")) {
+            return "a chart could not be drawn; check the chart blocks' values.";
+        }
+        if (stack.contains("javax.imageio") || stack.contains(".image.")) {
+            return "an image could not be drawn; save the images again as PNG or JPEG.";
+        }
+        return "the renderer stopped while laying out the document; check the templates and the stylesheet.";
     }
 
     /**

@@ -31,6 +31,14 @@ public final class Typographer {
         return CACHE.computeIfAbsent(LanguageTag.primary(language), Typographer::new);
     }
 
+    /** The languages with typographic rules and hyphenation patterns, sorted: en, ru. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "ru");
+
+    /** Whether the language (its primary subtag) has rules and hyphenation, not the plain fallback. */
+    public static boolean supports(String language) {
+        return LANGUAGES.contains(LanguageTag.primary(language));
+    }
+
     /** Typographic rules only, no soft hyphens: for titles, headings, table-of-contents entries, captions. */
     public String text(String plain) {
         return typesetPlain(plain, false);

@@ -141,7 +141,7 @@ final class XhtmlFragment {
 
     private static DocumentBuilder newParser() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(false);
             factory.setCoalescing(true);
             factory.setExpandEntityReferences(false);
