@@ -45,6 +45,8 @@ public final class ChartCompiler implements ChartBlockHandler {
     /** Where each chart came from and where its problems go, for failures only drawing reveals. */
     private final Map<String, ChartBlock> blocks = new ConcurrentHashMap<>();
     private final Map<String, Problems> problemsOf = new ConcurrentHashMap<>();
+    /** Where drawing failures go instead, when set: the problems of the build that draws. */
+    private volatile Problems drawingProblems;
 
     /** A compiler whose CSV files must lie in the folder of the article that uses them (or below it). */
     public ChartCompiler(ChartStyle style) {
@@ -117,13 +119,22 @@ public final class ChartCompiler implements ChartBlockHandler {
      */
     void drawingFailed(String key, RuntimeException failure) {
         ChartBlock block = blocks.get(key);
-        Problems problems = problemsOf.get(key);
+        Problems problems = drawingProblems != null ? drawingProblems : problemsOf.get(key);
         if (block == null || problems == null) {
             throw failure;
         }
         // the library's message names Java internals, which an editor cannot act on
         problems.error(block.file(), Math.max(1, block.firstLine() - 1), 0,
                 "This chart could not be drawn; check that its values are ordinary numbers of similar size.");
+    }
+
+    /**
+     * Sends the failures of drawing from now on to {@code problems}: a compiler kept between
+     * builds, or one whose charts were compiled into per-article problems that were already
+     * collected, would otherwise report them where nobody reads them any more.
+     */
+    public void reportDrawingFailuresTo(Problems problems) {
+        this.drawingProblems = problems;
     }
 
     /** The chart built for the block with this key, or null when there is none (it had errors). */

@@ -28,6 +28,10 @@ final class BuildOptions {
 
     /** The publication is the nearest folder upwards that holds a publication.yaml. */
     BuildRequest request(Path output, boolean write) {
+        return request(issue, drafts, templates, fonts, output, write);
+    }
+
+    static BuildRequest request(Path issue, boolean drafts, Path templates, Path fonts, Path output, boolean write) {
         Path publication;
         if (issue == null) {
             publication = Path.of("content");

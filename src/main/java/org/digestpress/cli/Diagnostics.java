@@ -13,6 +13,11 @@ final class Diagnostics {
     }
 
     static void print(BuildResult result, PrintWriter err) {
+        print(result, err, true);
+    }
+
+    /** @param pdf whether the summary line says that no PDF was written */
+    static void print(BuildResult result, PrintWriter err, boolean pdf) {
         Path base = Path.of("").toAbsolutePath();
         for (Problem problem : result.problems()) {
             err.println(problem.format(base));
@@ -20,7 +25,7 @@ final class Diagnostics {
         long errors = result.problems().stream().filter(Problem::isError).count();
         if (errors > 0) {
             err.println(plural(errors, "error") + (result.warnings() > 0 ? ", " + plural(result.warnings(), "warning") : "")
-                    + "; no PDF was written.");
+                    + (pdf ? "; no PDF was written." : "; nothing was made."));
         }
         err.flush();
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Typesets a periodical news digest from Markdown into a print-quality PDF.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ArchiveCommand.class, ServeCommand.class,
+                PreviewCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class DigestCommand implements Runnable {
 
     public static final int OK = 0;

@@ -146,6 +146,14 @@ public final class IssueLayout {
     }
 
     /**
+     * One article typeset alone ({@code view} holds one section with one article): no cover,
+     * contents or back page; the section's opener and introduction only if {@code opensSection}.
+     */
+    public String renderExcerpt(IssueView view, boolean opensSection, Problems problems) {
+        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("opensSection", opensSection)), problems);
+    }
+
+    /**
      * Renders another template of the folder (e.g. {@code web.ftlx}) with the same {@code issue}
      * and {@code labels}, plus the given variables.
      *

@@ -54,8 +54,20 @@ import org.digestpress.problem.Problems;
  */
 public final class PdfWriter {
 
-    /** What was written. */
-    public record Result(Path file, int pages, long bytes) {
+    /**
+     * What was written.
+     *
+     * @param anchors the first page (as printed) of every element whose id matched the pattern
+     *                asked for, read after the last layout pass; empty when none was asked for
+     */
+    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors) {
+        public Result {
+            anchors = java.util.Collections.unmodifiableMap(new TreeMap<>(anchors));
+        }
+
+        public Result(Path file, int pages, long bytes) {
+            this(file, pages, bytes, Map.of());
+        }
     }
 
     /** Names of temporary files only; nothing that reaches the output. */
@@ -97,9 +109,20 @@ public final class PdfWriter {
      * @return the result, or null after reporting problems
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems) {
+        return write(xhtml, allowedRoots, output, info, problems, null);
+    }
+
+    /**
+     * As {@link #write(String, List, Path, DocumentInfo, Problems)}, and also reports the first page
+     * of every element whose id matches {@code anchors} (null for none) in the result, as laid out
+     * by the last pass of the float placement: the pages the PDF has.
+     */
+    public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
+                        java.util.regex.Pattern anchors) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
+        Map<String, Integer> anchorPages = new TreeMap<>();
         try {
             // Parsed once: the float placement moves blocks in this DOM between layout passes.
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
@@ -111,6 +134,9 @@ public final class PdfWriter {
                     renderer.layout();
                     if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
                         continue;
+                    }
+                    if (anchors != null) {
+                        anchorPages.putAll(firstPages(renderer, anchors));
                     }
                     renderer.createPDFWithoutClosing();
                     PDDocument pdfDocument = renderer.getPdfDocument();
@@ -147,7 +173,66 @@ public final class PdfWriter {
             problems.error(output, 0, 0, "The PDF cannot be written: " + e.getMessage() + ".");
             return null;
         }
-        return new Result(output, pages, pdf.length);
+        return new Result(output, pages, pdf.length, anchorPages);
+    }
+
+    /**
+     * Lays the document out as {@link #write} does, with the same float placement passes, without
+     * writing a PDF, and answers the first page (as printed) of every element whose id matches;
+     * empty after reporting problems. A preview starts its article on the page found here, so
+     * these must be the issue's pages.
+     */
+    public Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
+                                        Problems problems) {
+        ResourceGuard guard = new ResourceGuard(allowedRoots);
+        Map<String, Integer> anchorPages = new TreeMap<>();
+        try {
+            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
+            String base = allowedRoots.get(0).toUri().toString();
+            FloatPlacement floats = new FloatPlacement();
+            for (int pass = 1; ; pass++) {
+                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
+                    renderer.layout();
+                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
+                        continue;
+                    }
+                    anchorPages.putAll(firstPages(renderer, anchors));
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
+        }
+        return anchorPages;
+    }
+
+    /**
+     * The page (as printed: counted from the first page number) on which each matching element's
+     * content begins, the number the contents print. openhtmltopdf's own findPagePositionsByID
+     * answers the last page of a box, and only after the PDF is drawn.
+     */
+    private Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.regex.Pattern anchors) {
+        Map<String, Integer> found = new TreeMap<>();
+        var ids = renderer.getSharedContext().getIdMap();
+        if (ids == null || renderer.getRootBox() == null) {
+            return found;
+        }
+        var pages = renderer.getRootBox().getLayer().getPages();
+        for (var entry : ids.entrySet()) {
+            if (!anchors.matcher(entry.getKey()).matches()) {
+                continue;
+            }
+            // Where the first line is, as target-counter in the contents does: a box whose top edge
+            // is at the foot of one page may begin its text on the next.
+            int top = com.openhtmltopdf.render.displaylist.PagedBoxCollector.findContentStartY(entry.getValue());
+            for (int i = 0; i < pages.size(); i++) {
+                if (top < pages.get(i).getBottom()) {
+                    found.put(entry.getKey(), i + firstPageNumber);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private PdfRendererBuilder builder(ResourceGuard guard, org.w3c.dom.Document document, String base) {

@@ -1,0 +1,225 @@
+package org.digestpress.archetype;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import org.digestpress.assets.Assets;
+import org.digestpress.content.IssueLoader;
+import org.digestpress.content.Publication;
+import org.digestpress.content.PublicationLoader;
+import org.digestpress.content.Section;
+import org.digestpress.content.YamlNode;
+import org.digestpress.content.YamlParser;
+import org.digestpress.problem.Problems;
+
+/**
+ * {@code digest new}: a new issue folder or a new article, written from the archetypes in
+ * {@code templates/archetypes/} (FreeMarker, plain text). Nothing that exists is ever overwritten.
+ */
+public final class Archetypes {
+
+    private static final Pattern ISSUE_NAME = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)[-_].*");
+
+    private final Assets templates;
+
+    public Archetypes(Assets templates) {
+        this.templates = templates;
+    }
+
+    /**
+     * Makes {@code root/YYYY-MM/} with {@code issue.yaml} (number = the previous issue's + 1) and one
+     * folder per section of the publication.
+     *
+     * @return the files and folders made, or an empty list after reporting why nothing was made
+     */
+    public List<Path> newIssue(Path root, String name, Problems problems) {
+        Publication publication = PublicationLoader.load(root, problems);
+        if (publication == null) {
+            return List.of();
+        }
+        YearMonth date;
+        try {
+            if (!ISSUE_NAME.matcher(name).matches()) {
+                throw new DateTimeParseException("not YYYY-MM", name, 0);
+            }
+            date = YearMonth.parse(name);
+        } catch (DateTimeParseException e) {
+            problems.error(null, 0, 0, "The new issue must be named by year and month as YYYY-MM, e.g. "
+                    + YearMonth.now() + "; '" + name + "' is not.");
+            return List.of();
+        }
+        Path dir = publication.root().resolve(date.toString());
+        if (Files.exists(dir)) {
+            problems.error(dir, 0, 0, "The issue " + date + " already exists; nothing was changed.");
+            return List.of();
+        }
+        int number = previousNumber(publication.root(), date, problems) + 1;
+        String yaml = fill("issue.yaml.ftl", Map.of("number", number, "date", date.toString()), problems);
+        if (yaml == null) {
+            return List.of();
+        }
+        List<Path> made = new ArrayList<>();
+        try {
+            Files.createDirectory(dir);
+            made.add(dir);
+            Path file = dir.resolve("issue.yaml");
+            Files.writeString(file, yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            made.add(file);
+            for (Section section : publication.sections()) {
+                made.add(Files.createDirectory(dir.resolve(section.id())));
+            }
+        } catch (IOException e) {
+            problems.error(dir, 0, 0, "The issue folder cannot be made: " + e.getMessage() + ".");
+        }
+        return made;
+    }
+
+    /** The number of the newest issue before {@code date}, or 0 when there is none. */
+    private static int previousNumber(Path root, YearMonth date, Problems problems) {
+        List<Path> before = IssueLoader.issueFolders(root).stream()
+                .filter(p -> p.getFileName().toString().compareTo(date.toString()) < 0).toList();
+        if (before.isEmpty()) {
+            return 0;
+        }
+        Path file = before.get(before.size() - 1).resolve("issue.yaml");
+        try {
+            Problems ignored = new Problems();
+            YamlNode node = YamlParser.parse(Files.readString(file), file, 0, ignored);
+            if (node instanceof YamlNode.Mapping mapping && mapping.entries().get("number") != null
+                    && mapping.entries().get("number").value() instanceof YamlNode.Scalar s && s.value() != null) {
+                return Integer.parseInt(s.value().strip());
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through to the warning
+        }
+        problems.warning(file, 0, 0, "The previous issue has no readable 'number'; the new one is number 1. "
+                + "Correct it in the new issue.yaml.");
+        return 0;
+    }
+
+    /**
+     * Writes {@code <newest issue>/<section>/NN-slug.md} with NN the next free number and the slug
+     * the title in Latin letters ({@link Transliteration}).
+     *
+     * @return the new file, or null after reporting why nothing was written
+     */
+    public Path newArticle(Path root, String sectionId, String title, LocalDate today, Problems problems) {
+        Publication publication = PublicationLoader.load(root, problems);
+        if (publication == null) {
+            return null;
+        }
+        if (publication.section(sectionId).isEmpty()) {
+            problems.error(publication.file(), 0, 0, "There is no section '" + sectionId + "'; the sections of "
+                    + "publication.yaml are: " + String.join(", ", publication.sections().stream().map(Section::id).toList())
+                    + ".");
+            return null;
+        }
+        if (title.isBlank()) {
+            problems.error(null, 0, 0, "The new article needs a title, e.g. digest new article " + sectionId
+                    + " \"Title of the news\".");
+            return null;
+        }
+        Optional<Path> issue = IssueLoader.newestIssue(publication.root());
+        if (issue.isEmpty()) {
+            problems.error(publication.root(), 0, 0, "There is no issue yet; make one first with "
+                    + "'digest new issue " + YearMonth.from(today) + "'.");
+            return null;
+        }
+        Path folder = issue.get().resolve(sectionId);
+        String text = fill("article.md.ftl", Map.of("title", quoted(title.strip()), "date", today.toString()), problems);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(folder);
+            int next = nextNumber(folder);
+            Path file = folder.resolve(String.format("%02d-%s.md", next, Transliteration.slug(title)));
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            problems.error(Path.of(e.getFile()), 0, 0, "The file already exists; nothing was changed.");
+        } catch (IOException e) {
+            problems.error(folder, 0, 0, "The article cannot be written: " + e.getMessage() + ".");
+        }
+        return null;
+    }
+
+    private static int nextNumber(Path folder) throws IOException {
+        int highest = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Matcher m = NUMBERED.matcher(file.getFileName().toString());
+                if (m.matches() && m.group(1).length() < 6) {
+                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        return highest + 1;
+    }
+
+    /** A YAML double-quoted scalar: the title can hold colons, quotes and # safely. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n', '\r', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private String fill(String name, Map<String, Object> model, Problems problems) {
+        Optional<byte[]> bytes = templates.read("archetypes/" + name);
+        if (bytes.isEmpty()) {
+            problems.error(null, 0, 0, "There is no archetypes/" + name + " in " + templates.describe() + ".");
+            return null;
+        }
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setLogTemplateExceptions(false);
+        Path file = templates.folder().map(f -> f.resolve("archetypes").resolve(name)).orElse(Path.of("templates",
+                "archetypes", name));
+        try {
+            Template template = new Template(name, new StringReader(new String(bytes.get(), StandardCharsets.UTF_8)),
+                    configuration);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (freemarker.core.ParseException e) {
+            problems.error(file, e.getLineNumber(), e.getColumnNumber(), "The archetype has a syntax error: "
+                    + e.getEditorMessage());
+        } catch (TemplateException e) {
+            problems.error(file, e.getLineNumber() == null ? 0 : e.getLineNumber(), 0, "The archetype failed: "
+                    + e.getMessageWithoutStackTop().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            problems.error(file, 0, 0, "The archetype cannot be read: " + e.getMessage() + ".");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package org.digestpress.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.digestpress.BuildRequest;
+import org.digestpress.BuiltIssue;
+import org.digestpress.Pipeline;
+import org.digestpress.WorkspaceTest;
+import org.digestpress.assets.Assets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documented endpoints, and nothing else, over plain HTTP. */
+class PreviewServerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void answersTheDocumentedEndpointsAndNothingElse() throws Exception {
+        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
+        BuildRequest request = new BuildRequest(publication, null, null, false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request, List.of(publication), List.of(), 0)) {
+            URI base = server.address();
+            assertEquals("127.0.0.1", base.getHost());
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(base.resolve("/status.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, status.statusCode());
+            String json = status.body();
+            assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
+                    json);
+            assertTrue(json.contains("\"problems\":[]"), json);
+            assertTrue(json.contains("{\"kind\":\"article\",\"title\":\"Реестр кластеров пополнился\",\"page\":6}"), json);
+
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("new EventSource(\"/events\")"));
+            assertTrue(!page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing from outside the machine");
+
+            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(base.resolve("/pages/2.png")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+            int width = ImageIO.read(new ByteArrayInputStream(png.body())).getWidth();
+            assertTrue(Math.abs(width - 794) <= 1, "A4 (210 mm) at 96 dpi is 794 pixels wide, not " + width);
+
+            HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(base.resolve("/issue.pdf")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
+            for (String path : List.of("/pages/11.png", "/pages/0.png", "/pages/1.jpg", "/publication.yaml",
+                    "/2030-01/issue.yaml", "/pages/../publication.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/index.html",
+                    "/status.json/x", "/events/../issue.pdf.bak")) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, answer.statusCode(), path);
+            }
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(base.resolve("/status.json"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, post.statusCode());
+        }
+    }
+}
