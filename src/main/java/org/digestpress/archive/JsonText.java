@@ -3,6 +3,8 @@ package org.digestpress.archive;
 import java.util.List;
 import java.util.Map;
 
+import org.digestpress.problem.JsonString;
+
 /**
  * Writes JSON by hand, two-space indented, keys in the order given (callers pass sorted maps or
  * records' fixed order), so the same record always gives the same bytes.
@@ -23,7 +25,7 @@ final class JsonText {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            out.append(quote(s));
+            out.append(JsonString.quote(s));
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -35,7 +37,7 @@ final class JsonText {
             String inner = indent + "  ";
             int i = 0;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(inner).append(quote(String.valueOf(e.getKey()))).append(": ");
+                out.append(inner).append(JsonString.quote(String.valueOf(e.getKey()))).append(": ");
                 append(out, e.getValue(), inner);
                 out.append(++i < map.size() ? ",\n" : "\n");
             }
@@ -58,25 +60,4 @@ final class JsonText {
         }
     }
 
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }

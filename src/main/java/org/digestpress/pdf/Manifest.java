@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.digestpress.problem.JsonString;
+
 /**
  * A JSON record of what a build produced and from what: the PDF's checksum and page count and a
  * checksum per input file, so an archive can prove which sources a published PDF came from.
@@ -24,9 +26,9 @@ public final class Manifest {
             throws IOException {
         StringBuilder json = new StringBuilder();
         json.append("{\n");
-        json.append("  \"issue\": ").append(quote(issue)).append(",\n");
-        json.append("  \"pdf\": ").append(quote(pdf.getFileName().toString())).append(",\n");
-        json.append("  \"pdf_sha256\": ").append(quote(sha256(pdf))).append(",\n");
+        json.append("  \"issue\": ").append(JsonString.quote(issue)).append(",\n");
+        json.append("  \"pdf\": ").append(JsonString.quote(pdf.getFileName().toString())).append(",\n");
+        json.append("  \"pdf_sha256\": ").append(JsonString.quote(sha256(pdf))).append(",\n");
         json.append("  \"pdf_bytes\": ").append(Files.size(pdf)).append(",\n");
         json.append("  \"pages\": ").append(pages).append(",\n");
         json.append("  \"conformance\": [\"PDF/A-3u\", \"PDF/UA-1\"],\n");
@@ -36,7 +38,7 @@ public final class Manifest {
         for (int i = 0; i < sorted.size(); i++) {
             Path input = sorted.get(i);
             String name = input.startsWith(root) ? root.relativize(input).toString().replace('\\', '/') : input.getFileName().toString();
-            json.append("    {\"path\": ").append(quote(name)).append(", \"sha256\": ").append(quote(sha256(input))).append('}');
+            json.append("    {\"path\": ").append(JsonString.quote(name)).append(", \"sha256\": ").append(JsonString.quote(sha256(input))).append('}');
             json.append(i + 1 < sorted.size() ? ",\n" : "\n");
         }
         json.append("  ]\n}\n");
@@ -59,22 +61,4 @@ public final class Manifest {
         }
     }
 
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }

@@ -63,9 +63,9 @@ public record Problem(Path file, int line, int column, Severity severity, String
      * the file as in {@link #format} ({@code null} when the problem concerns the run), 0 when unknown.
      */
     public String toJson(Path base) {
-        return "{\"file\":" + (file == null ? "null" : quote(shownFile(base))) + ",\"line\":" + line
-                + ",\"column\":" + column + ",\"severity\":" + quote(severity.label()) + ",\"message\":"
-                + quote(message) + "}";
+        return "{\"file\":" + (file == null ? "null" : JsonString.quote(shownFile(base))) + ",\"line\":" + line
+                + ",\"column\":" + column + ",\"severity\":" + JsonString.quote(severity.label()) + ",\"message\":"
+                + JsonString.quote(message) + "}";
     }
 
     private String shownFile(Path base) {
@@ -78,28 +78,6 @@ public record Problem(Path file, int line, int column, Severity severity, String
             }
         }
         return shown.toString().replace('\\', '/');
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     @Override
