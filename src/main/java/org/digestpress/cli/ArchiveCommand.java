@@ -40,13 +40,8 @@ final class ArchiveCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors: an issue with a warning is not archived.")
     boolean strict;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Use the FreeMarker layouts, stylesheet and labels in DIR instead of the built-in ones.")
-    Path templates;
-
-    @Option(names = "--fonts", paramLabel = "DIR", hidden = true,
-            description = "Use the TrueType fonts in DIR instead of the built-in ones.")
-    Path fonts;
+    @picocli.CommandLine.Mixin
+    AssetOptions assets;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,7 +56,7 @@ final class ArchiveCommand implements Callable<Integer> {
         Path base = Path.of("").toAbsolutePath();
         int cores = Runtime.getRuntime().availableProcessors();
         Archive.Request request = new Archive.Request(publication, output, jobs == null ? cores : jobs, force, strict,
-                BuildOptions.assets(templates, "templates"), BuildOptions.assets(fonts, "fonts"));
+                assets.templates(), assets.fonts());
         Optional<String> refusal = OutputCheck.outputFolder(new BuildRequest(publication, null, null, false, true,
                 request.templates(), request.fonts()), output);
         if (refusal.isPresent()) {

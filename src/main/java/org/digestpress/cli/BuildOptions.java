@@ -18,20 +18,15 @@ final class BuildOptions {
     @Option(names = "--drafts", description = "Include articles marked 'draft: true'.")
     boolean drafts;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Use the FreeMarker layouts, stylesheet and labels in DIR instead of the built-in ones.")
-    Path templates;
-
-    @Option(names = "--fonts", paramLabel = "DIR", hidden = true,
-            description = "Use the TrueType fonts in DIR instead of the built-in ones.")
-    Path fonts;
+    @picocli.CommandLine.Mixin
+    AssetOptions assets;
 
     /** The publication is the nearest folder upwards that holds a publication.yaml. */
     BuildRequest request(Path output, boolean write) {
-        return request(issue, drafts, templates, fonts, output, write);
+        return request(issue, drafts, assets, output, write);
     }
 
-    static BuildRequest request(Path issue, boolean drafts, Path templates, Path fonts, Path output, boolean write) {
+    static BuildRequest request(Path issue, boolean drafts, AssetOptions assets, Path output, boolean write) {
         Path publication;
         if (issue == null) {
             publication = Path.of("content");
@@ -45,8 +40,7 @@ final class BuildOptions {
                 publication = candidate;
             }
         }
-        return new BuildRequest(publication, issue, output, drafts, write, assets(templates, "templates"),
-                assets(fonts, "fonts"));
+        return new BuildRequest(publication, issue, output, drafts, write, assets.templates(), assets.fonts());
     }
 
     /**

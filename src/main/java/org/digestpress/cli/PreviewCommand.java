@@ -39,12 +39,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Include the other articles marked 'draft: true' when counting pages.")
     boolean drafts;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Use the FreeMarker layouts, stylesheet and labels in DIR instead of the built-in ones.")
-    Path templates;
-
-    @Option(names = "--fonts", paramLabel = "DIR", hidden = true, description = "Use the TrueType fonts in DIR.")
-    Path fonts;
+    @picocli.CommandLine.Mixin
+    AssetOptions assets;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,7 +60,7 @@ final class PreviewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), article
                     + " is not inside an issue folder (one with an issue.yaml).");
         }
-        BuildRequest request = BuildOptions.request(issue, drafts, templates, fonts, null, true);
+        BuildRequest request = BuildOptions.request(issue, drafts, assets, null, true);
         String name = absolute.getFileName().toString().replaceFirst("(?i)\\.md$", "");
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");
         PrintWriter out = spec.commandLine().getOut();
