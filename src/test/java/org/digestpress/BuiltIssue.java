@@ -93,4 +93,31 @@ public final class BuiltIssue {
         }
         return pages;
     }
+
+    /**
+     * Every box label printed with «(ОКОНЧАНИЕ)» opens its page (the first line under the running
+     * header) and follows a page that printed the same label; {@code expected} such pages in all.
+     */
+    public static void assertLongBoxesRepeatTheirLabels(BuiltIssue issue, String mustSplit, int expected) {
+        int continued = 0;
+        boolean sawMustSplit = false;
+        for (int page = 2; page <= issue.pages(); page++) {
+            List<String> lines = issue.page(page).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).endsWith("(ОКОНЧАНИЕ)")) {
+                    continue;
+                }
+                continued++;
+                String label = lines.get(i).substring(0, lines.get(i).length() - " (ОКОНЧАНИЕ)".length());
+                sawMustSplit |= label.equals(mustSplit);
+                // Lines 0 and 1 are the running header (title, issue and month).
+                org.junit.jupiter.api.Assertions.assertEquals(2, i, "the repeated label opens page " + page + ": " + lines);
+                org.junit.jupiter.api.Assertions.assertTrue(issue.page(page - 1).lines().anyMatch(l -> l.strip().equals(label)),
+                        "page " + (page - 1) + " prints where «" + label + "» began");
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected, continued, "pages that continue a long box");
+        org.junit.jupiter.api.Assertions.assertTrue(sawMustSplit, "«" + mustSplit + "» is split across pages and labelled on its second");
+    }
+
 }

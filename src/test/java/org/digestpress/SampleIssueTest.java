@@ -56,6 +56,11 @@ class SampleIssueTest {
         assertTrue(built.pages() >= 24, "pages: " + built.pages());
     }
 
+    @Test
+    void theLongNoteOfTheResearchPieceRepeatsItsLabelWhereItGoesOnToTheNextPage() {
+        BuiltIssue.assertLongBoxesRepeatTheirLabels(built, "СПРАВОЧНО", 1);
+    }
+
     /** The contents page, and the next one if the leader dots run on. */
     private List<Integer> contentsPages() {
         int first = built.pagesContaining("Содержание").get(0);

@@ -144,15 +144,17 @@ public final class MarkdownRenderer {
 
     private static String boxOpening(BlockPreprocessor.Box box, Labels labels) {
         Map<String, String> a = box.attributes();
-        StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind()).append("\">");
-        switch (box.kind()) {
-            case "quote" -> out.append("<p class=\"box__label\">").append(esc(labels.get("quote"))).append("</p>");
-            case "comment" -> {
-                out.append("<p class=\"box__label\">").append(esc(labels.get("comment"))).append("</p>");
-                out.append(person(a.get("name"), a.get("role")));
-            }
-            default -> out.append("<p class=\"box__label\">")
-                    .append(esc(a.getOrDefault("title", labels.get("note")))).append("</p>");
+        String label = switch (box.kind()) {
+            case "quote" -> labels.get("quote");
+            case "comment" -> labels.get("comment");
+            default -> a.getOrDefault("title", labels.get("note"));
+        };
+        // The label a long box repeats on the page it goes on to (the pdf stage sets it there).
+        StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind())
+                .append("\" data-continued=\"").append(esc(labels.format("box_continued", label))).append("\">");
+        out.append("<p class=\"box__label\">").append(esc(label)).append("</p>");
+        if (box.kind().equals("comment")) {
+            out.append(person(a.get("name"), a.get("role")));
         }
         return out.append("<div class=\"box__body\">").toString();
     }

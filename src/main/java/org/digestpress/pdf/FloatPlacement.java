@@ -10,6 +10,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -29,49 +30,162 @@ import org.w3c.dom.Node;
  * each block moves at most once, and the number of passes is bounded.
  *
  * <p>A box taller than half a page may instead split across pages ({@code box--long} lifts its
- * {@code page-break-inside: avoid}); a shorter one never splits.
+ * {@code page-break-inside: avoid}); a shorter one never splits. Where a long box goes on to a
+ * new page, that page starts with the box's label and «(окончание)» (the box's
+ * {@code data-continued}, from the article's labels), as a book repeats it.
+ *
+ * <p>Passes are what a build costs (a full layout of a 300-page issue takes 3 s), so only the
+ * first and the last lay out the whole document. The body's parts that start with a forced page
+ * break (cover, contents, each section, back page) are laid out independently of each other: what
+ * moves inside a section changes no page of another. The passes in between lay out only the
+ * parts that changed, with the others taken out of the document for that pass.
  */
 final class FloatPlacement {
     /** The style of the classes set here; it comes last in the head, so it wins over the template's. */
-    static final String CSS = ".box.box--long { page-break-inside: auto; }\n";
-    /** Layouts at most, the first included: each further pass costs a full layout. */
-    static final int MAX_PASSES = 4;
+    static final String CSS = ".box.box--long { page-break-inside: auto; }\n"
+            + ".box__label--continued { page-break-after: avoid; }\n";
+    /** Layouts at most, the first and the last (full) included. */
+    static final int MAX_PASSES = 5;
     /** A hole smaller than this share of the page's text block is left alone. */
     private static final double HOLE = 0.12;
+    /** The class of a repeated label that this stage inserts at the top of a long box's next page. */
+    private static final String CONTINUED = "box__label--continued";
 
     private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The first element of the body's part (see the class comment) that each body child belongs to. */
+    private final Map<Element, Element> partOf = new IdentityHashMap<>();
+
+    /**
+     * Lays the document out, moves what left holes, and lays out again until nothing moves or the
+     * passes are spent.
+     *
+     * @param layOut one layout of the document as it stands
+     * @return the full layout to draw; the caller closes it
+     */
+    LaidOut settle(Document document, java.util.function.Supplier<LaidOut> layOut) {
+        LaidOut full = layOut.get();
+        Set<Element> changed;
+        try {
+            findParts(document, full.renderer());
+            changed = improve(full.renderer());
+        } catch (RuntimeException e) {
+            full.close();
+            throw e;
+        }
+        if (changed.isEmpty()) {
+            return full;
+        }
+        full.close();
+        for (int pass = 2; pass < MAX_PASSES && !changed.isEmpty(); pass++) {
+            List<Node> children = keepOnly(document, changed);
+            try (LaidOut part = layOut.get()) {
+                changed = improve(part.renderer());
+            } finally {
+                restore(document, children);
+            }
+        }
+        return layOut.get();
+    }
+
+    /**
+     * Groups the body's children into parts, a new one at each child whose style forces a page
+     * break before it. A child with no block box (a running header) belongs to no part and stays
+     * in every pass.
+     */
+    private void findParts(Document document, PdfBoxRenderer renderer) {
+        Map<Element, Box> boxes = new java.util.LinkedHashMap<>();
+        collect(renderer.getRootBox(), boxes, 0);
+        Element part = null;
+        for (Node n = body(document).getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child && boxes.get(child) != null) {
+                if (part == null || boxes.get(child).getStyle().isForcePageBreakBefore()) {
+                    part = child;
+                }
+                partOf.put(child, part);
+            }
+        }
+    }
+
+    /** Takes every part but {@code parts} out of the body; answers the body's children as they were. */
+    private List<Node> keepOnly(Document document, Set<Element> parts) {
+        Element body = body(document);
+        List<Node> children = new ArrayList<>();
+        for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            children.add(n);
+        }
+        for (Node n : children) {
+            Element part = n instanceof Element e ? partOf.get(e) : null;
+            if (part != null && !parts.contains(part)) {
+                body.removeChild(n);
+            }
+        }
+        return children;
+    }
+
+    private static void restore(Document document, List<Node> children) {
+        Element body = body(document);
+        while (body.getFirstChild() != null) {
+            body.removeChild(body.getFirstChild());
+        }
+        children.forEach(body::appendChild);
+    }
+
+    private static Element body(Document document) {
+        Node body = document.getElementsByTagName("body").item(0);
+        return body instanceof Element e ? e : document.getDocumentElement();
+    }
+
+    /** The part an element is in, walking up to the body's child. */
+    private Element part(Element element) {
+        for (Node n = element; n != null; n = n.getParentNode()) {
+            if (n instanceof Element e && partOf.containsKey(e)) {
+                return partOf.get(e);
+            }
+        }
+        return null;
+    }
 
     /**
      * Looks at a laid-out document and moves what left holes.
      *
-     * @return true when the DOM changed and the document must be laid out again
+     * @return the parts whose DOM changed: they must be laid out again
      */
-    boolean improve(PdfBoxRenderer renderer) {
+    Set<Element> improve(PdfBoxRenderer renderer) {
+        Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         BlockBox root = renderer.getRootBox();
         List<PageBox> pages = root.getLayer().getPages();
         if (pages.isEmpty()) {
-            return false;
+            return changed;
         }
         // Document order (a DOM node's equals is identity), so holes are found from the first page on.
         Map<Element, Box> boxes = new java.util.LinkedHashMap<>();
         collect(root, boxes, 0);
-        boolean changed = false;
         int pageHeight = pages.get(0).getBottom() - pages.get(0).getTop();
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
-            Box box = entry.getValue();
-            if (isLongBox(element, box, pageHeight)) {
+            if (isLongBox(element, entry.getValue(), pageHeight)) {
                 element.setAttribute("class", element.getAttribute("class") + " box--long");
-                changed = true;
+                changed.add(part(element));
             }
         }
-        if (changed) {
-            return true; // lay the long boxes out first: they change every page after them
-        }
+        // A part with a box newly made long is laid out again first: the box changes its every page after it.
+        Set<Element> settled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        settled.addAll(changed);
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
+            if (settled.contains(part(element))) {
+                continue;
+            }
+            if (hasClass(element, "box--long")) {
+                if (labelContinuations(element, boxes, pages)) {
+                    changed.add(part(element));
+                }
+                continue;
+            }
             if (hasClass(element, "article__image") && !moved.contains(element)) {
-                changed |= placeArticleImage(element, boxes, pages, pageHeight);
+                if (placeArticleImage(element, boxes, pages, pageHeight)) {
+                    changed.add(part(element));
+                }
                 continue;
             }
             if (!isFloat(element) || moved.contains(element)) {
@@ -97,10 +211,77 @@ final class FloatPlacement {
             if (after != null) {
                 element.getParentNode().insertBefore(element, after.getNextSibling());
                 moved.add(element);
-                changed = true;
+                changed.add(part(element));
             }
         }
+        changed.remove(null);
         return changed;
+    }
+
+    /**
+     * Makes each page a long box goes on to start with its repeated label: inserts the label
+     * before the box's first block on that page, and takes out a label no longer at a page top
+     * (the text above it moved). The label is a paragraph of the box's body, so it is read in
+     * order and laid out like the box's own label.
+     *
+     * @return true when the DOM changed
+     */
+    private static boolean labelContinuations(Element box, Map<Element, Box> boxes, List<PageBox> pages) {
+        String text = box.getAttribute("data-continued");
+        Element body = null;
+        for (Element child = firstElement(box); child != null; child = nextElement(child)) {
+            if (hasClass(child, "box__body")) {
+                body = child;
+            }
+        }
+        if (text.isEmpty() || body == null) {
+            return false;
+        }
+        // Where labels belong: before each block that is the first of the box on a later page.
+        List<Element> wanted = new ArrayList<>();
+        List<Element> labelled = new ArrayList<>();
+        List<Element> labels = new ArrayList<>();
+        int page = -1;
+        for (Element child = firstElement(body); child != null; child = nextElement(child)) {
+            Box laid = boxes.get(child);
+            if (laid == null) {
+                continue;
+            }
+            int top = firstLinePage(pages, laid);
+            if (hasClass(child, CONTINUED)) {
+                labels.add(child);
+                Element next = nextElement(child);
+                Box nextBox = next == null ? null : boxes.get(next);
+                // A label left at the foot of a page, away from the block it announces, is wrong.
+                if (nextBox != null && firstLinePage(pages, nextBox) == top) {
+                    labelled.add(next);
+                }
+                continue;
+            }
+            if (page >= 0 && top > page) {
+                wanted.add(child);
+            }
+            page = Math.max(page, top);
+        }
+        if (wanted.equals(labelled) && labels.size() == labelled.size()) {
+            return false;
+        }
+        labels.forEach(body::removeChild);
+        for (Element child : wanted) {
+            Element label = child.getOwnerDocument().createElementNS(child.getNamespaceURI(), "p");
+            label.setAttribute("class", "box__label " + CONTINUED);
+            label.setTextContent(text);
+            body.insertBefore(label, child);
+        }
+        return true;
+    }
+
+    /**
+     * The page of a block's first line: a block's box begins with its top margin, which a page
+     * break can leave at the foot of the page before.
+     */
+    private static int firstLinePage(List<PageBox> pages, Box box) {
+        return pageIndex(pages, com.openhtmltopdf.render.displaylist.PagedBoxCollector.findContentStartY(box) + 1);
     }
 
     /**

@@ -16,11 +16,15 @@ import java.util.TreeSet;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.InstallationProblem;
 
@@ -87,6 +91,11 @@ public final class FontSet {
             CmapLookup cmap;
             try {
                 font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                // No ligatures: openhtmltopdf measures every line without them (PDFont.getStringWidth
+                // ignores GSUB), so drawing «ﬂ» set a justified line narrower than it was laid out;
+                // it also turned the text a reader searches for into U+FB02, and PDFBox rebuilt
+                // a regular expression for every word to find them (1.4 s of a 300-page issue).
+                font.setEnableGsub(false);
                 // A damaged file may parse and fail only when a table is first used: touch the cmap now.
                 cmap = font.getUnicodeCmapLookup();
                 font.getNumberOfGlyphs();
@@ -120,14 +129,48 @@ public final class FontSet {
         }
     }
 
-    void registerWith(PdfRendererBuilder builder) {
+    /**
+     * Registers every face with a builder that draws into {@code document}. The brand faces are
+     * handed over parsed: each layout pass of a build (and each build of a resident process)
+     * makes a PDF font of the one shared parse, when the document first uses the face, instead of
+     * parsing the file again. The fallback face is only read when a glyph is missing.
+     */
+    void registerWith(PdfRendererBuilder builder, PDDocument document) {
         for (Loaded l : loaded) {
-            Set<FSFontUseCase> uses = l.face().fallback()
-                    ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
-                    : EnumSet.of(FSFontUseCase.DOCUMENT);
-            byte[] bytes = l.bytes();
-            builder.useFont(() -> new ByteArrayInputStream(bytes), l.face().family(), l.face().weight(),
-                    l.face().style(), true, uses);
+            if (l.face().fallback()) {
+                byte[] bytes = l.bytes();
+                builder.useFont(() -> new ByteArrayInputStream(bytes), l.face().family(), l.face().weight(),
+                        l.face().style(), true, EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL));
+            } else {
+                builder.useFont(new SharedFace(document, l.font()), l.face().family(), l.face().weight(),
+                        l.face().style(), true);
+            }
+        }
+    }
+
+    /** A parsed face made into a PDF font of one document, lazily: only faces in use are embedded. */
+    private static final class SharedFace extends PDFontSupplier {
+        private final PDDocument document;
+        private final TrueTypeFont font;
+        private PDFont made;
+
+        SharedFace(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (made == null) {
+                try {
+                    made = PDType0Font.load(document, font, true);
+                } catch (IOException e) {
+                    // checked when the set was loaded; a face that fails now is left out, as a broken file would be
+                    return null;
+                }
+            }
+            return made;
         }
     }
 

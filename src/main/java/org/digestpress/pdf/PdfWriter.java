@@ -45,6 +45,7 @@ import org.apache.xmpbox.xml.XmpSerializer;
 import org.digestpress.assets.Confinement;
 import org.digestpress.chart.ChartCompiler.ChartData;
 import org.digestpress.problem.Problems;
+import org.digestpress.problem.StageClock;
 
 /**
  * Renders the XHTML document to an archival PDF (PDF/A-3u and PDF/UA-1: fonts embedded, sRGB
@@ -126,35 +127,32 @@ public final class PdfWriter {
         try {
             // Parsed once: the float placement moves blocks in this DOM between layout passes.
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
+            StageClock.mark("XHTML parsed");
             String base = allowedRoots.get(0).toUri().toString();
-            FloatPlacement floats = new FloatPlacement();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            for (int pass = 1; ; pass++) {
-                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
-                    renderer.layout();
-                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
-                        continue;
-                    }
-                    if (anchors != null) {
-                        anchorPages.putAll(firstPages(renderer, anchors));
-                    }
-                    renderer.createPDFWithoutClosing();
-                    PDDocument pdfDocument = renderer.getPdfDocument();
-                    pages = pdfDocument.getNumberOfPages();
-                    Calendar created = GregorianCalendar.from(info.created());
-                    created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
-                    makeReproducible(pdfDocument, info, created);
-                    HeadingLevels.normalise(pdfDocument);
-                    FootnoteNotes.placeAfterCalls(pdfDocument);
-                    ColorProfile.writeRawInto(pdfDocument);
-                    ChartDataFiles.embed(pdfDocument, info.charts(), created);
-                    if (firstPageNumber > 1) {
-                        labelPagesFrom(pdfDocument, firstPageNumber);
-                    }
-                    setId(pdfDocument, fingerprint(xhtml, allowedRoots, guard, info));
-                    pdfDocument.save(raw);
-                    break;
+            PassMemory memory = new PassMemory();
+            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
+                PdfBoxRenderer renderer = laidOut.renderer();
+                if (anchors != null) {
+                    anchorPages.putAll(firstPages(renderer, anchors));
                 }
+                renderer.createPDFWithoutClosing();
+                StageClock.mark("pages drawn (openhtmltopdf createPDF)");
+                PDDocument pdfDocument = laidOut.pdf();
+                pages = pdfDocument.getNumberOfPages();
+                Calendar created = GregorianCalendar.from(info.created());
+                created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
+                makeReproducible(pdfDocument, info, created);
+                HeadingLevels.normalise(pdfDocument);
+                FootnoteNotes.placeAfterCalls(pdfDocument);
+                ColorProfile.writeRawInto(pdfDocument);
+                ChartDataFiles.embed(pdfDocument, info.charts(), created);
+                if (firstPageNumber > 1) {
+                    labelPagesFrom(pdfDocument, firstPageNumber);
+                }
+                setId(pdfDocument, fingerprint(xhtml, allowedRoots, guard, info));
+                pdfDocument.save(raw);
+                StageClock.mark("PDF finished: tags, profile, chart data, bytes");
             }
             pdf = raw.toByteArray();
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -189,16 +187,9 @@ public final class PdfWriter {
         try {
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
-            FloatPlacement floats = new FloatPlacement();
-            for (int pass = 1; ; pass++) {
-                try (PdfBoxRenderer renderer = builder(guard, document, base).buildPdfRenderer()) {
-                    renderer.layout();
-                    if (pass < FloatPlacement.MAX_PASSES && floats.improve(renderer)) {
-                        continue;
-                    }
-                    anchorPages.putAll(firstPages(renderer, anchors));
-                    break;
-                }
+            PassMemory memory = new PassMemory();
+            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
+                anchorPages.putAll(firstPages(laidOut.renderer(), anchors));
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
@@ -235,9 +226,40 @@ public final class PdfWriter {
         return found;
     }
 
-    private PdfRendererBuilder builder(ResourceGuard guard, org.w3c.dom.Document document, String base) {
+    /** What the layout passes of one build share: measured text widths and parsed SVG images. */
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs) {
+        PassMemory() {
+            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory());
+        }
+    }
+
+    /**
+     * One layout of the document as it stands, into a PDF document of its own (each pass
+     * makes its own PDF fonts of the shared parsed faces).
+     */
+    private LaidOut layOut(ResourceGuard guard, org.w3c.dom.Document document, String base,
+                           PassMemory memory) {
+        PDDocument pdf = new PDDocument();
+        PdfBoxRenderer renderer = null;
+        try {
+            renderer = builder(guard, document, base, pdf).buildPdfRenderer();
+            var context = renderer.getSharedContext();
+            context.setTextRenderer(memory.widths().forPass());
+            context.setUserAgentCallback(memory.svgs().wrap(context.getUserAgentCallback()));
+            renderer.layout();
+            StageClock.mark("layout pass");
+            return new LaidOut(renderer, pdf);
+        } catch (RuntimeException | Error e) {
+            new LaidOut(renderer, pdf).close();
+            throw e;
+        }
+    }
+
+    private PdfRendererBuilder builder(ResourceGuard guard, org.w3c.dom.Document document, String base,
+                                       PDDocument pdf) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.usePDDocument(pdf);
         if (firstPageNumber > 1) {
             builder.useInitialPageNumber(firstPageNumber);
         }
@@ -259,7 +281,7 @@ public final class PdfWriter {
         if (objectDrawers != null) {
             builder.useObjectDrawerFactory(objectDrawers);
         }
-        fonts.registerWith(builder);
+        fonts.registerWith(builder, pdf);
         builder.withW3cDocument(document, base);
         builder.toStream(OutputStream.nullOutputStream());
         return builder;

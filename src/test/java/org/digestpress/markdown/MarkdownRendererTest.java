@@ -97,10 +97,13 @@ class MarkdownRendererTest {
     void boxesCarryTheirLabelsAndPeople() {
         String html = render("::: {.quote speaker=\"Иван Петров\" role=\"директор\"}\nСлова.\n:::\n\n"
                 + "::: {.comment name=\"Мария\" role=\"эксперт\"}\nМнение.\n:::\n\n::: {.note}\nФакт.\n:::\n");
-        assertTrue(html.contains("<div class=\"box box--quote\"><p class=\"box__label\">Прямая речь</p>"), html);
+        assertTrue(html.contains("<div class=\"box box--quote\" data-continued=\"Прямая речь (окончание)\">"
+                + "<p class=\"box__label\">Прямая речь</p>"), html);
         assertTrue(html.contains("<span class=\"box__name\">Иван Петров</span>"), html);
         assertTrue(html.contains("<p class=\"box__label\">Комментирует</p>"), html);
         assertTrue(html.contains("<p class=\"box__label\">Справочно</p>"), html);
+        // what a long box repeats at the top of the page it goes on to
+        assertTrue(html.contains("data-continued=\"Справочно (окончание)\""), html);
     }
 
     @Test

@@ -95,6 +95,31 @@ class StressIssueTest {
         }
     }
 
+    @Test
+    void latinTextIsSetWithoutLigaturesSoItIsFoundAsWritten() throws IOException {
+        // With the fonts' GSUB ligatures «fl» was drawn as one glyph mapped to U+FB02, so viewers
+        // that do not fold it found no «workflow»; the line was also laid out with the widths of
+        // the two letters and drawn with the ligature's. The glyphs' own Unicode values are read
+        // here: PDFTextStripper's text folds ligatures back into letters.
+        StringBuilder glyphs = new StringBuilder();
+        try (PDDocument document = issue.open()) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(p -> glyphs.append(p.getUnicode()));
+                }
+            };
+            stripper.getText(document);
+        }
+        assertTrue(glyphs.toString().contains("workflow"), "«workflow» letter by letter");
+        assertFalse(glyphs.toString().matches("(?s).*[\\uFB00-\\uFB06].*"), "no ligature glyph in the PDF");
+    }
+
+    @Test
+    void aLongBoxThatSplitsRepeatsItsLabelAtTheTopOfTheNextPage() {
+        BuiltIssue.assertLongBoxesRepeatTheirLabels(issue, "СПРАВОЧНО: КАК УСТРОЕНА ПРОГРАММА", 1);
+    }
+
     private List<String> pages() {
         return java.util.stream.IntStream.rangeClosed(1, issue.pages()).mapToObj(issue::page).toList();
     }

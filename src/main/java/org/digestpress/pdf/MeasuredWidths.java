@@ -1,0 +1,72 @@
+package org.digestpress.pdf;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
+import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
+
+/**
+ * openhtmltopdf's text measuring, remembered: line breaking measures every word (and every
+ * syllable a soft hyphen offers) against the font, about half of a layout, and the float
+ * placement lays the same text out several times. A width depends only on the font's faces, its
+ * size and the text, so one measurement serves every pass of a build.
+ */
+final class MeasuredWidths extends PdfBoxTextRenderer {
+    /** Past this many the memory is dropped: a 300-page issue has about 60,000 different words. */
+    private static final int LIMIT = 500_000;
+
+    private final Map<String, Integer> widths;
+    /** A renderer's fonts are its own objects, so their keys are kept per pass. */
+    private final Map<FSFont, String> fontKeys = new IdentityHashMap<>();
+
+    private MeasuredWidths(Map<String, Integer> widths) {
+        this.widths = widths;
+    }
+
+    /** Text renderers for the passes of one build; each pass takes the next one. */
+    static final class Memory {
+        private final Map<String, Integer> widths = new HashMap<>();
+
+        MeasuredWidths forPass() {
+            if (widths.size() > LIMIT) {
+                widths.clear();
+            }
+            return new MeasuredWidths(widths);
+        }
+    }
+
+    @Override
+    public int getWidth(FontContext context, FSFont font, String string) {
+        String key = fontKeys.computeIfAbsent(font, MeasuredWidths::describe);
+        if (key == null) {
+            return super.getWidth(context, font, string);
+        }
+        String entry = key + string;
+        Integer width = widths.get(entry);
+        if (width == null) {
+            width = super.getWidth(context, font, string);
+            widths.put(entry, width);
+        }
+        return width;
+    }
+
+    /** The faces in the order they are tried and the size; null when they cannot be told apart. */
+    private static String describe(FSFont font) {
+        if (!(font instanceof PdfBoxFSFont pdfFont) || pdfFont.getFontDescriptions() == null) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder();
+        for (FontDescription d : pdfFont.getFontDescriptions()) {
+            if (d.getFamily() == null) {
+                return null;
+            }
+            key.append(d.getFamily()).append('/').append(d.getWeight()).append('/').append(d.getStyle()).append(';');
+        }
+        return key.append(Float.floatToIntBits(pdfFont.getSize2D())).append('\u0000').toString();
+    }
+}
