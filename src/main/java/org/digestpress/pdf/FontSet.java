@@ -63,6 +63,7 @@ public final class FontSet {
     private static FontSet last;
 
     private final List<Loaded> loaded;
+    private byte[] facesDigest;
 
     private FontSet(List<Loaded> loaded) {
         this.loaded = loaded;
@@ -175,15 +176,29 @@ public final class FontSet {
     }
 
     /**
-     * Adds every face to a hash: its file name (relative to the font folder, whatever that folder
-     * is) and its bytes, in the fixed order of {@link #FACES}.
+     * Adds the faces to a hash: a digest of every face's file name (relative to the font folder,
+     * whatever that folder is) and bytes, in the fixed order of {@link #FACES}, computed once per
+     * set (the fonts are 5 MB; a resident process would hash them again on every save).
      */
     void fingerprint(MessageDigest digest) {
-        for (Loaded l : loaded) {
-            digest.update(l.face().file().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(l.bytes());
+        digest.update(facesDigest());
+    }
+
+    private synchronized byte[] facesDigest() {
+        if (facesDigest == null) {
+            try {
+                MessageDigest faces = MessageDigest.getInstance("SHA-256");
+                for (Loaded l : loaded) {
+                    faces.update(l.face().file().getBytes(StandardCharsets.UTF_8));
+                    faces.update((byte) 0);
+                    faces.update(l.bytes());
+                }
+                facesDigest = faces.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
         }
+        return facesDigest;
     }
 
     /**
