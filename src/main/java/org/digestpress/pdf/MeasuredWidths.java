@@ -20,20 +20,21 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
     /** Past this many the memory is dropped: a 300-page issue has about 60,000 different words. */
     private static final int LIMIT = 500_000;
 
-    private final Map<String, Integer> widths;
-    /** A renderer's fonts are its own objects, so their keys are kept per pass. */
-    private final Map<FSFont, String> fontKeys = new IdentityHashMap<>();
+    /** Widths by text, for each font as {@link #describe} tells fonts apart. */
+    private final Map<String, Map<String, Integer>> widths;
+    /** A renderer's fonts are its own objects, so the way to their widths is kept per pass. */
+    private final Map<FSFont, Map<String, Integer>> byFont = new IdentityHashMap<>();
 
-    private MeasuredWidths(Map<String, Integer> widths) {
+    private MeasuredWidths(Map<String, Map<String, Integer>> widths) {
         this.widths = widths;
     }
 
     /** Text renderers for the passes of one build; each pass takes the next one. */
     static final class Memory {
-        private final Map<String, Integer> widths = new HashMap<>();
+        private final Map<String, Map<String, Integer>> widths = new HashMap<>();
 
         MeasuredWidths forPass() {
-            if (widths.size() > LIMIT) {
+            if (widths.values().stream().mapToInt(Map::size).sum() > LIMIT) {
                 widths.clear();
             }
             return new MeasuredWidths(widths);
@@ -42,15 +43,17 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
 
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
-        String key = fontKeys.computeIfAbsent(font, MeasuredWidths::describe);
-        if (key == null) {
+        Map<String, Integer> known = byFont.computeIfAbsent(font, f -> {
+            String key = describe(f);
+            return key == null ? null : widths.computeIfAbsent(key, k -> new HashMap<>());
+        });
+        if (known == null) {
             return super.getWidth(context, font, string);
         }
-        String entry = key + string;
-        Integer width = widths.get(entry);
+        Integer width = known.get(string);
         if (width == null) {
             width = super.getWidth(context, font, string);
-            widths.put(entry, width);
+            known.put(string, width);
         }
         return width;
     }
@@ -67,6 +70,6 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
             }
             key.append(d.getFamily()).append('/').append(d.getWeight()).append('/').append(d.getStyle()).append(';');
         }
-        return key.append(Float.floatToIntBits(pdfFont.getSize2D())).append('\u0000').toString();
+        return key.append(Float.floatToIntBits(pdfFont.getSize2D())).toString();
     }
 }
