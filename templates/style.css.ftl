@@ -90,6 +90,8 @@ li { margin-bottom: 1mm; }
 .index__entry { font-size: 9.8pt; line-height: 1.3; margin: 0 0 1.3mm 0; text-indent: 0; hyphens: manual;
   page-break-inside: avoid; }
 .index__pages { white-space: nowrap; }
+/* An e-mail address is read and copied whole: it never breaks at its dots («hse.» / «ru»). */
+a[href^="mailto:"] { white-space: nowrap; }
 .index__page { color: ${ink}; }
 .index__page::after { content: target-counter(attr(href), page); }
 .index__name::after { content: leader(dotted); color: ${ink}; }

@@ -1,4 +1,4 @@
-<#-- Archetype of a new article (digest new article). Variables: title (a quoted YAML string), date (YYYY-MM-DD). -->
+<#-- Archetype of a new article (digest new article). Variables: title (a quoted YAML string), date (YYYY-MM-DD), body (archetype_body of the labels). -->
 ---
 title: ${title}
 date: ${date}
@@ -12,4 +12,4 @@ draft: true                     # leave out of the PDF until you delete this lin
 # language: en                  # only when the article is not in the publication's language
 ---
 
-Write the text here in Markdown.
+${body}

@@ -57,6 +57,22 @@ class SampleIssueTest {
     }
 
     @Test
+    void anEmailAddressOnTheBackPageIsNeverBrokenAtItsDots() throws java.io.IOException {
+        String back;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = built.open()) {
+            // By position, as a reader sees the lines: openhtmltopdf draws a link's text after the
+            // rest of its line, so in drawing order the closing full stop comes first.
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(built.pages());
+            stripper.setEndPage(built.pages());
+            back = stripper.getText(document);
+        }
+        assertTrue(back.lines().anyMatch(line -> line.contains("ruscluster@hse.ru.")), "the address on one line: " + back);
+        assertFalse(back.matches("(?s).*ruscluster@hse\\.\\s+ru.*"), back);
+    }
+
+    @Test
     void theLongNoteOfTheResearchPieceRepeatsItsLabelWhereItGoesOnToTheNextPage() {
         BuiltIssue.assertLongBoxesRepeatTheirLabels(built, "СПРАВОЧНО", 1);
     }

@@ -26,6 +26,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import org.digestpress.assets.Assets;
 import org.digestpress.content.IssueLoader;
+import org.digestpress.content.Labels;
 import org.digestpress.content.Publication;
 import org.digestpress.content.PublicationLoader;
 import org.digestpress.content.Section;
@@ -148,7 +149,11 @@ public final class Archetypes {
             return null;
         }
         Path folder = issue.get().resolve(sectionId);
-        String text = fill("article.md.ftl", Map.of("title", quoted(title.strip()), "date", today.toString()), problems);
+        // The placeholder text is in the publication's language, from its labels.
+        Labels labels = Labels.load(templates, publication.language(), new Problems());
+        String body = labels.all().getOrDefault("archetype_body", "Write the text here in Markdown.");
+        String text = fill("article.md.ftl", Map.of("title", quoted(title.strip()), "date", today.toString(),
+                "body", body), problems);
         if (text == null) {
             return null;
         }

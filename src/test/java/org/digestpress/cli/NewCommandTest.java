@@ -54,6 +54,8 @@ class NewCommandTest {
         assertTrue(text.startsWith("---\ntitle: \"Щёлковский кластер: «Юг» и Хабаровск\"\n"), text);
         assertTrue(text.contains("\ndate: " + LocalDate.now() + "\n"), text);
         assertTrue(text.contains("\ndraft: true"), text);
+        // the placeholder body is in the publication's language (Russian here), from its labels
+        assertTrue(text.contains("\nТекст новости в Markdown"), text);
         for (String key : List.of("lead", "source", "region", "tags", "image", "weight", "language")) {
             assertTrue(text.contains("\n# " + key + ":"), key + " is offered, commented");
         }
