@@ -38,7 +38,10 @@ import org.w3c.dom.Node;
  * first and the last lay out the whole document. The body's parts that start with a forced page
  * break (cover, contents, each section, back page) are laid out independently of each other: what
  * moves inside a section changes no page of another. The passes in between lay out only the
- * parts that changed, with the others taken out of the document for that pass.
+ * parts that changed, with the others taken out of the document for that pass. (This holds while
+ * every page of a part has the same text block, as the template's {@code @page} rules give it: a
+ * template whose left and right pages differ in width would need a probe to start on the side the
+ * part starts on in the issue.) A template without forced breaks is one part, laid out whole.
  */
 final class FloatPlacement {
     /** The style of the classes set here; it comes last in the head, so it wins over the template's. */
