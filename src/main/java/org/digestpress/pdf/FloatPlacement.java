@@ -46,13 +46,23 @@ import org.w3c.dom.Node;
 final class FloatPlacement {
     /** The style of the classes set here; it comes last in the head, so it wins over the template's. */
     static final String CSS = ".box.box--long { page-break-inside: auto; }\n"
-            + ".box__label--continued { page-break-after: avoid; }\n";
-    /** Layouts at most, the first and the last (full) included. */
-    static final int MAX_PASSES = 5;
+            + ".box__label--continued { page-break-after: avoid; }\n"
+            // The list's margins between its two parts would push its last item to the next page.
+            + ".box__list--split { margin-bottom: 0; padding-bottom: 0; }\n"
+            + ".box__list--continued { margin-top: 0; padding-top: 0; }\n";
+    /**
+     * Layouts at most, the first and the last (full) included. A moved float can strand the next
+     * one, and a repeated label moves a long box's next page break by a line, so some sections
+     * take a few rounds; six let the stress fixture's two long boxes and the sample settle.
+     */
+    static final int MAX_PASSES = 6;
     /** A hole smaller than this share of the page's text block is left alone. */
     private static final double HOLE = 0.12;
     /** The class of a repeated label that this stage inserts at the top of a long box's next page. */
     private static final String CONTINUED = "box__label--continued";
+    /** The classes of the two parts of a list that a page break inside a long box split here. */
+    private static final String SPLIT_LIST = "box__list--split";
+    private static final String CONTINUED_LIST = "box__list--continued";
 
     private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The first element of the body's part (see the class comment) that each body child belongs to. */
@@ -222,10 +232,12 @@ final class FloatPlacement {
     }
 
     /**
-     * Makes each page a long box goes on to start with its repeated label: inserts the label
-     * before the box's first block on that page, and takes out a label no longer at a page top
-     * (the text above it moved). The label is a paragraph of the box's body, so it is read in
-     * order and laid out like the box's own label.
+     * Makes each page a long box goes on to start with its repeated label: the label goes before
+     * the box's first block on that page, and where the page starts inside a list, the list is
+     * split there (a numbered one goes on counting) and the label goes between the two. Labels
+     * and splits that a later pass finds away from a page top (the text above them moved) are
+     * undone first. The label is a paragraph of the box's body, so it is read in order and laid
+     * out like the box's own label.
      *
      * @return true when the DOM changed
      */
@@ -240,43 +252,125 @@ final class FloatPlacement {
         if (text.isEmpty() || body == null) {
             return false;
         }
-        // Where labels belong: before each block that is the first of the box on a later page.
+        // Where the pages start: the first block, or list item, of the box on each later page.
         List<Element> wanted = new ArrayList<>();
-        List<Element> labelled = new ArrayList<>();
-        List<Element> labels = new ArrayList<>();
         int page = -1;
-        for (Element child = firstElement(body); child != null; child = nextElement(child)) {
-            Box laid = boxes.get(child);
+        for (Element block : blocks(body)) {
+            Box laid = boxes.get(block);
             if (laid == null) {
                 continue;
             }
             int top = firstLinePage(pages, laid);
-            if (hasClass(child, CONTINUED)) {
-                labels.add(child);
-                Element next = nextElement(child);
-                Box nextBox = next == null ? null : boxes.get(next);
-                // A label left at the foot of a page, away from the block it announces, is wrong.
-                if (nextBox != null && firstLinePage(pages, nextBox) == top) {
-                    labelled.add(next);
-                }
-                continue;
-            }
             if (page >= 0 && top > page) {
-                wanted.add(child);
+                wanted.add(isFirstItem(block) ? (Element) block.getParentNode() : block);
             }
             page = Math.max(page, top);
         }
-        if (wanted.equals(labelled) && labels.size() == labelled.size()) {
+        // Where the labels are, and whether each still opens its page.
+        List<Element> labelled = new ArrayList<>();
+        boolean stale = false;
+        for (Element child = firstElement(body); child != null; child = nextElement(child)) {
+            if (hasClass(child, CONTINUED)) {
+                Element next = nextElement(child);
+                Element opened = next != null && hasClass(next, CONTINUED_LIST) ? firstElement(next) : next;
+                Box labelBox = boxes.get(child);
+                Box openedBox = opened == null ? null : boxes.get(opened);
+                stale |= labelBox == null || openedBox == null
+                        || firstLinePage(pages, labelBox) != firstLinePage(pages, openedBox);
+                labelled.add(opened);
+            }
+        }
+        if (!stale && wanted.equals(labelled)) {
             return false;
         }
-        labels.forEach(body::removeChild);
-        for (Element child : wanted) {
-            Element label = child.getOwnerDocument().createElementNS(child.getNamespaceURI(), "p");
+        undoContinuations(body);
+        for (Element start : wanted) {
+            Element before = start;
+            if (start.getTagName().equals("li")) {
+                before = splitListAt(start);
+            }
+            Element label = start.getOwnerDocument().createElementNS(start.getNamespaceURI(), "p");
             label.setAttribute("class", "box__label " + CONTINUED);
             label.setTextContent(text);
-            body.insertBefore(label, child);
+            before.getParentNode().insertBefore(label, before);
         }
         return true;
+    }
+
+    /** The body's blocks in reading order, a list as its items; the labels set here left out. */
+    private static List<Element> blocks(Element body) {
+        List<Element> blocks = new ArrayList<>();
+        for (Element child = firstElement(body); child != null; child = nextElement(child)) {
+            if (hasClass(child, CONTINUED)) {
+                continue;
+            }
+            if (isList(child)) {
+                for (Element item = firstElement(child); item != null; item = nextElement(item)) {
+                    blocks.add(item);
+                }
+            } else {
+                blocks.add(child);
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean isList(Element element) {
+        return element.getTagName().equals("ul") || element.getTagName().equals("ol");
+    }
+
+    /** The first item of a list that is not the second part of a list split here. */
+    private static boolean isFirstItem(Element block) {
+        return block.getTagName().equals("li") && previousElement(block) == null
+                && block.getParentNode() instanceof Element list && !hasClass(list, CONTINUED_LIST);
+    }
+
+    /** Takes the labels out and joins split lists back together. */
+    private static void undoContinuations(Element body) {
+        for (Element child = firstElement(body); child != null; ) {
+            Element next = nextElement(child);
+            if (hasClass(child, CONTINUED)) {
+                body.removeChild(child);
+            } else if (hasClass(child, CONTINUED_LIST)) {
+                Element first = previousElement(child);
+                while (child.getFirstChild() != null) {
+                    first.appendChild(child.getFirstChild());
+                }
+                body.removeChild(child);
+                setClass(first, SPLIT_LIST, false);
+            }
+            child = next;
+        }
+    }
+
+    /** Moves {@code item} and the items after it into a list of their own after its list; answers that list. */
+    private static Element splitListAt(Element item) {
+        Element list = (Element) item.getParentNode();
+        Element rest = (Element) list.cloneNode(false);
+        setClass(list, SPLIT_LIST, true);
+        setClass(rest, SPLIT_LIST, false);
+        setClass(rest, CONTINUED_LIST, true);
+        if (list.getTagName().equals("ol")) {
+            int before = 0;
+            for (Element e = previousElement(item); e != null; e = previousElement(e)) {
+                before++;
+            }
+            int start = 1;
+            try {
+                start = list.hasAttribute("start") ? Integer.parseInt(list.getAttribute("start").strip()) : 1;
+            } catch (NumberFormatException e) {
+                // a start the renderer would not read either: count from 1
+            }
+            rest.setAttribute("start", Integer.toString(start + before));
+        }
+        rest.removeAttribute("id");
+        for (Node n = item; n != null; ) {
+            Node next = n.getNextSibling();
+            rest.appendChild(n);
+            n = next;
+        }
+        list.getParentNode().insertBefore(rest, list.getNextSibling());
+        return rest;
     }
 
     /**
@@ -431,6 +525,19 @@ final class FloatPlacement {
             if (child instanceof BlockBox) {
                 collect(child, boxes, depth + 1);
             }
+        }
+    }
+
+    private static void setClass(Element element, String name, boolean on) {
+        List<String> classes = new ArrayList<>(List.of(element.getAttribute("class").split("\\s+")));
+        classes.removeIf(c -> c.isEmpty() || c.equals(name));
+        if (on) {
+            classes.add(name);
+        }
+        if (classes.isEmpty()) {
+            element.removeAttribute("class");
+        } else {
+            element.setAttribute("class", String.join(" ", classes));
         }
     }
 

@@ -117,7 +117,24 @@ class StressIssueTest {
 
     @Test
     void aLongBoxThatSplitsRepeatsItsLabelAtTheTopOfTheNextPage() {
-        BuiltIssue.assertLongBoxesRepeatTheirLabels(issue, "СПРАВОЧНО: КАК УСТРОЕНА ПРОГРАММА", 1);
+        BuiltIssue.assertLongBoxesRepeatTheirLabels(issue, "СПРАВОЧНО: КАК УСТРОЕНА ПРОГРАММА", 3);
+        BuiltIssue.assertLongBoxesRepeatTheirLabels(issue, "УЧАСТНИКИ ПРОГРАММЫ", 3);
+    }
+
+    @Test
+    void aNumberedListSplitByAPageGoesOnCountingUnderTheRepeatedLabel() {
+        List<Integer> pages = issue.pagesContaining("УЧАСТНИКИ ПРОГРАММЫ (ОКОНЧАНИЕ)");
+        assertEquals(2, pages.size(), "the 60 members' box runs over three pages: " + pages);
+        for (int page : pages) {
+            List<String> lines = issue.linesByPosition(page);
+            // the running header, the label, then the item that opens the page, numbered as the list goes on
+            assertEquals("УЧАСТНИКИ ПРОГРАММЫ (ОКОНЧАНИЕ)", lines.get(1), "page " + page + ": " + lines);
+            java.util.regex.Matcher item = java.util.regex.Pattern.compile("^(\\d+)\\. Участник (\\d+):")
+                    .matcher(BuiltIssue.normalize(lines.get(2)));
+            assertTrue(item.find(), lines.get(2));
+            assertEquals(item.group(1), item.group(2), "the number printed is the member's: " + lines.get(2));
+            assertTrue(Integer.parseInt(item.group(1)) > 1, lines.get(2));
+        }
     }
 
     private List<String> pages() {
