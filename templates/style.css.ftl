@@ -191,3 +191,7 @@ a.xref { color: ${primary}; }
 .back__logo { float: left; width: 16mm; height: 16mm; margin-right: 5mm; }
 .back__publisher { font-size: 12pt; font-weight: bold; margin: 1mm 0 1mm 0; }
 .back__issue { font-size: 9.5pt; color: ${tint}; margin: 0; }
+/* An offprint (digest archive): the section's name above the article, in place of the section's opener. */
+.offprint__from { font-family: "PT Sans"; font-size: 9pt; font-weight: bold; text-transform: uppercase;
+  letter-spacing: 0.06em; color: ${primary}; border-bottom: 2pt solid ${accent};
+  padding-bottom: 1.5mm; margin: 0 0 6mm 0; }

@@ -55,6 +55,28 @@ class OffprintsTest {
     }
 
     @Test
+    void anEnglishArticlesOffprintIsLabelledInEnglishAndNamesItsSection() throws IOException {
+        // Offprints are the issue's own excerpt (issue.ftlx), so an article in another language
+        // keeps its labels there too: a separate offprint template once printed «Источник» here.
+        Path stress = BuiltIssue.REPO.resolve("src/test/resources/stress");
+        Path issueDir = stress.resolve("2031-03");
+        BuildRequest request = new BuildRequest(stress, issueDir, null, false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        Path article = issueDir.resolve("news/03-english.md");
+        Offprints.Result result = Pipeline.offprints(request, null, Set.of(article), (a, slug) -> temp.resolve(slug + ".pdf"));
+        assertFalse(result.failed(), result.problems().toString());
+        try (PDDocument doc = Loader.loadPDF(temp.resolve("english.pdf").toFile())) {
+            String text = BuiltIssue.normalize(new PDFTextStripper().getText(doc));
+            assertTrue(text.contains("Source: Test Wire"), text);
+            assertFalse(text.contains("Источник: Test Wire"), text);
+            assertTrue(text.startsWith("Стресс-вестник") || text.contains("НОВОСТИ"), "the section's name: " + text);
+            assertTrue(BuiltIssue.normalize(doc.getDocumentInformation().getTitle())
+                            .startsWith("Cluster partners sign a joint research plan. "),
+                    doc.getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
     void withoutAnIssuePdfPagesStartAtOne() throws IOException {
         Path article = FIXTURE_ISSUE.resolve("briefs/02-reestr.md");
         Offprints.Result result = Pipeline.offprints(request(FIXTURE_ISSUE), null, Set.of(article),

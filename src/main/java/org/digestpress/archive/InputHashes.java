@@ -30,7 +30,7 @@ final class InputHashes {
     private static final Pattern ISSUE_DIR = Pattern.compile("\\d{4}-\\d{2}");
     /** The files of the built-in templates; a template folder is hashed whole instead. */
     private static final List<String> BUILT_IN_TEMPLATES = List.of("issue.ftlx", "labels/en.yaml", "labels/ru.yaml",
-            "offprint.ftlx", "style.css.ftl");
+            "style.css.ftl");
 
     private final Path publication;
     private final Path archive;

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.XHTMLOutputFormat;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
@@ -32,7 +31,6 @@ public final class IssueLayout {
     static final String MAIN_TEMPLATE = "issue.ftlx";
     private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
             "\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]");
-    static final String OFFPRINT_TEMPLATE = "offprint.ftlx";
     private final Configuration configuration;
     private final Assets templates;
 
@@ -65,11 +63,7 @@ public final class IssueLayout {
         if (folder.isPresent()) {
             try {
                 // FileTemplateLoader also refuses, by default, includes whose real path leaves the folder.
-                // A template folder made before offprints existed still gets the built-in offprint.ftlx
-                // (only that file), which then includes that folder's stylesheet.
-                return new MultiTemplateLoader(new TemplateLoader[] {
-                        new ConfinedLoader(new FileTemplateLoader(folder.get().toFile())),
-                        new BuiltInOffprint(new ClassTemplateLoader(IssueLayout.class, "/templates"))});
+                return new ConfinedLoader(new FileTemplateLoader(folder.get().toFile()));
             } catch (IOException e) {
                 throw new InstallationProblem("The templates folder " + folder.get() + " cannot be read: "
                         + e.getMessage() + ".", e);
@@ -108,41 +102,19 @@ public final class IssueLayout {
         }
     }
 
-    /** The built-in {@code offprint.ftlx} and nothing else, behind a template folder that lacks it. */
-    private record BuiltInOffprint(ClassTemplateLoader builtIn) implements TemplateLoader {
-        @Override
-        public Object findTemplateSource(String name) throws IOException {
-            return OFFPRINT_TEMPLATE.equals(name) ? builtIn.findTemplateSource(name) : null;
-        }
-
-        @Override
-        public long getLastModified(Object source) {
-            return builtIn.getLastModified(source);
-        }
-
-        @Override
-        public java.io.Reader getReader(Object source, String encoding) throws IOException {
-            return builtIn.getReader(source, encoding);
-        }
-
-        @Override
-        public void closeTemplateSource(Object source) throws IOException {
-            builtIn.closeTemplateSource(source);
-        }
-    }
-
     /** @return the XHTML document, or null after reporting a template error with its line */
     public String render(IssueView view, Problems problems) {
         return render(MAIN_TEMPLATE, view, Map.of(), problems);
     }
 
     /**
-     * One article alone ({@code view} holds one section with one article) with the issue's
-     * stylesheet and running header, and no cover, contents or back page. Footnotes need no offset:
-     * the stylesheet numbers them from 1 in every article, in the issue as in the offprint.
+     * One article alone as an offprint ({@code view} holds one section with one article): the
+     * excerpt that {@link #renderExcerpt} sets, titled and bookmarked as the article, with its
+     * section's name above it. Footnotes need no offset: the stylesheet numbers them from 1 in
+     * every article, in the issue as in the offprint.
      */
     public String renderOffprint(IssueView view, Problems problems) {
-        return render(OFFPRINT_TEMPLATE, view, Map.of(), problems);
+        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("opensSection", false, "offprint", true)), problems);
     }
 
     /**
@@ -150,7 +122,8 @@ public final class IssueLayout {
      * contents or back page; the section's opener and introduction only if {@code opensSection}.
      */
     public String renderExcerpt(IssueView view, boolean opensSection, Problems problems) {
-        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("opensSection", opensSection)), problems);
+        return render(MAIN_TEMPLATE, view, Map.of("excerpt", Map.of("opensSection", opensSection, "offprint", false)),
+                problems);
     }
 
     /**
@@ -169,7 +142,7 @@ public final class IssueLayout {
             template.process(model, out);
             String document = out.toString();
             // the PDF renderer needs XML; the web page is HTML and browsers are lenient
-            boolean forPdf = templateName.equals(MAIN_TEMPLATE) || templateName.equals(OFFPRINT_TEMPLATE);
+            boolean forPdf = templateName.equals(MAIN_TEMPLATE);
             return !forPdf || wellFormed(document, templateName, problems) ? document : null;
         } catch (freemarker.core.ParseException e) {
             problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),

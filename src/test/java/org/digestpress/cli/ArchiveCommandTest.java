@@ -85,7 +85,7 @@ class ArchiveCommandTest {
             List<String> inputs = maps(issue.get("inputs")).stream().map(i -> (String) i.get("path")).toList();
             assertEquals(inputs.stream().sorted().toList(), inputs, "inputs are sorted");
             assertTrue(inputs.containsAll(List.of("publication/publication.yaml", "publication/brand/logo.svg",
-                    "templates/issue.ftlx", "templates/offprint.ftlx", "fonts/PTF55F.ttf")), inputs.toString());
+                    "templates/issue.ftlx", "templates/style.css.ftl", "fonts/PTF55F.ttf")), inputs.toString());
             String own = (String) issue.get("issue");
             String other = own.equals("2030-01") ? "2030-02" : "2030-01";
             assertTrue(inputs.contains("publication/" + own + "/news/01-zavod.md"), inputs.toString());
