@@ -28,7 +28,7 @@ import java.util.Set;
  * its text is grouped into runs, one per block, so rules see across inline elements, and the tree
  * is written back by hand so that output escaping is exactly what the pdf stage expects.
  */
-final class XhtmlFragment {
+public final class XhtmlFragment {
     private static final String ROOT = "digestpress-fragment";
 
     /** Elements whose content is not prose: no rules, no hyphens, left byte for byte. */
@@ -155,7 +155,14 @@ final class XhtmlFragment {
         }
     }
 
-    private static Element parse(String xhtml) {
+    /**
+     * The fragment inside a wrapper element of a new document, parsed without DTDs or entities,
+     * by one parser kept per thread; other stages that read the typeset fragments (the web
+     * edition) use it too.
+     *
+     * @throws IllegalArgumentException naming the line and column where it is not well-formed
+     */
+    public static Element parse(String xhtml) {
         try {
             DocumentBuilder builder = PARSER.get();
             builder.reset();

@@ -1,22 +1,12 @@
 package org.digestpress.web;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
 import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.Text;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Reads the XHTML fragments of the earlier stages and writes them back in HTML syntax: void
@@ -25,7 +15,6 @@ import org.xml.sax.SAXException;
  */
 final class HtmlMarkup {
 
-    private static final String ROOT = "digestpress-web";
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
 
@@ -35,17 +24,8 @@ final class HtmlMarkup {
     /** The fragment inside a wrapper element of a new document. */
     static Element parse(String xhtml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setCoalescing(true);
-            factory.setExpandEntityReferences(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Document document = builder.parse(new InputSource(new StringReader("<" + ROOT + ">" + xhtml + "</" + ROOT + ">")));
-            return document.getDocumentElement();
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+            return org.digestpress.typography.XhtmlFragment.parse(xhtml);
+        } catch (IllegalArgumentException e) {
             // The fragments come from our own stages, which only produce well-formed XHTML.
             throw new IllegalStateException("an earlier stage produced XHTML that does not parse: " + e.getMessage(), e);
         }
