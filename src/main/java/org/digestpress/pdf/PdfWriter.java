@@ -131,7 +131,12 @@ public final class PdfWriter {
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             PassMemory memory = new PassMemory();
-            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
+            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory));
+            if (IndexPages.removeRepeats(document, firstPages(settled.renderer(), ANY_ID))) {
+                settled.close();
+                settled = layOut(guard, document, base, memory);
+            }
+            try (LaidOut laidOut = settled) {
                 PdfBoxRenderer renderer = laidOut.renderer();
                 if (anchors != null) {
                     anchorPages.putAll(firstPages(renderer, anchors));
@@ -225,6 +230,8 @@ public final class PdfWriter {
         }
         return found;
     }
+
+    private static final java.util.regex.Pattern ANY_ID = java.util.regex.Pattern.compile(".+");
 
     /** What the layout passes of one build share: measured text widths and parsed SVG images. */
     private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs) {

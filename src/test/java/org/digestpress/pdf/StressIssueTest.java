@@ -96,6 +96,19 @@ class StressIssueTest {
     }
 
     @Test
+    void twoItemsOfOneRegionOnOnePageAreIndexedUnderThatPageOnce() {
+        // Each title is printed in the contents and where its item begins: the last page is the item's.
+        List<Integer> one = issue.pagesContaining("В посёлке открыли коворкинг для инженеров");
+        List<Integer> two = issue.pagesContaining("Посёлок получит новую котельную");
+        int first = one.get(one.size() - 1);
+        assertEquals(first, two.get(two.size() - 1), "both items begin on one page");
+        String index = BuiltIssue.normalize(issue.page(issue.pagesContaining("Указатель регионов").stream()
+                .max(Integer::compare).orElseThrow()));
+        assertTrue(index.matches("(?s).*Тестовый посёлок[ .]+" + first + "\\s.*"), index);
+        assertFalse(index.contains(first + ", " + first), index);
+    }
+
+    @Test
     void latinTextIsSetWithoutLigaturesSoItIsFoundAsWritten() throws IOException {
         // With the fonts' GSUB ligatures «fl» was drawn as one glyph mapped to U+FB02, so viewers
         // that do not fold it found no «workflow»; the line was also laid out with the widths of
