@@ -20,6 +20,30 @@ final class IndexPages {
     private IndexPages() {
     }
 
+    /** The ids the index links point to; none when the issue has no index. */
+    static java.util.Set<String> targets(Document document) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Element entry : entries(document)) {
+            for (Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element link && FloatPlacement.hasClass(link, "index__page")) {
+                    ids.add(link.getAttribute("href").replaceFirst("^#", ""));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static List<Element> entries(Document document) {
+        NodeList spans = document.getElementsByTagName("span");
+        List<Element> entries = new ArrayList<>();
+        for (int i = 0; i < spans.getLength(); i++) {
+            if (spans.item(i) instanceof Element span && FloatPlacement.hasClass(span, "index__pages")) {
+                entries.add(span);
+            }
+        }
+        return entries;
+    }
+
     /**
      * Removes every index link whose target begins on the same page as the link before it in its
      * entry, with the separator before it.
@@ -29,14 +53,7 @@ final class IndexPages {
      */
     static boolean removeRepeats(Document document, Map<String, Integer> pages) {
         boolean changed = false;
-        NodeList spans = document.getElementsByTagName("span");
-        List<Element> entries = new ArrayList<>();
-        for (int i = 0; i < spans.getLength(); i++) {
-            if (spans.item(i) instanceof Element span && FloatPlacement.hasClass(span, "index__pages")) {
-                entries.add(span);
-            }
-        }
-        for (Element entry : entries) {
+        for (Element entry : entries(document)) {
             Integer previous = null;
             for (Node n = entry.getFirstChild(); n != null; ) {
                 Node next = n.getNextSibling();

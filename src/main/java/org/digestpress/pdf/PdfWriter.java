@@ -132,14 +132,15 @@ public final class PdfWriter {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             PassMemory memory = new PassMemory();
             LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory));
-            if (IndexPages.removeRepeats(document, firstPages(settled.renderer(), ANY_ID))) {
+            java.util.Set<String> indexed = IndexPages.targets(document);
+            if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
                 settled.close();
                 settled = layOut(guard, document, base, memory);
             }
             try (LaidOut laidOut = settled) {
                 PdfBoxRenderer renderer = laidOut.renderer();
                 if (anchors != null) {
-                    anchorPages.putAll(firstPages(renderer, anchors));
+                    anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
@@ -194,7 +195,7 @@ public final class PdfWriter {
             String base = allowedRoots.get(0).toUri().toString();
             PassMemory memory = new PassMemory();
             try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
-                anchorPages.putAll(firstPages(laidOut.renderer(), anchors));
+                anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
@@ -207,7 +208,7 @@ public final class PdfWriter {
      * content begins, the number the contents print. openhtmltopdf's own findPagePositionsByID
      * answers the last page of a box, and only after the PDF is drawn.
      */
-    private Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.regex.Pattern anchors) {
+    private Map<String, Integer> firstPages(PdfBoxRenderer renderer, java.util.function.Predicate<String> anchors) {
         Map<String, Integer> found = new TreeMap<>();
         var ids = renderer.getSharedContext().getIdMap();
         if (ids == null || renderer.getRootBox() == null) {
@@ -215,7 +216,7 @@ public final class PdfWriter {
         }
         var pages = renderer.getRootBox().getLayer().getPages();
         for (var entry : ids.entrySet()) {
-            if (!anchors.matcher(entry.getKey()).matches()) {
+            if (!anchors.test(entry.getKey())) {
                 continue;
             }
             // Where the first line is, as target-counter in the contents does: a box whose top edge
@@ -230,8 +231,6 @@ public final class PdfWriter {
         }
         return found;
     }
-
-    private static final java.util.regex.Pattern ANY_ID = java.util.regex.Pattern.compile(".+");
 
     /** What the layout passes of one build share: measured text widths and parsed SVG images. */
     private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs) {
