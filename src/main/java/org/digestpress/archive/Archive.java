@@ -22,8 +22,10 @@ import org.digestpress.BuildResult;
 import org.digestpress.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.ReadRecorder;
 import org.digestpress.assets.InstallationProblem;
 import org.digestpress.pdf.PdfFacts;
+import org.digestpress.pdf.Producer;
 import org.digestpress.pdf.Thumbnails;
 import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
@@ -115,10 +117,9 @@ public final class Archive {
         return new Archive(request, progress).run();
     }
 
-    /** The version recorded with every issue; a new version rebuilds everything. */
+    /** The version recorded with every issue (release and code identity); a new one rebuilds everything. */
     public static String version() {
-        String v = Archive.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return Producer.version();
     }
 
     private Result run() {
@@ -147,7 +148,7 @@ public final class Archive {
 
         InputHashes hashes;
         try {
-            hashes = new InputHashes(publication, folder.root(), request.templates(), request.fonts());
+            hashes = new InputHashes(publication, request.templates(), request.fonts());
         } catch (IOException e) {
             problems.error(publication, 0, 0, "The inputs cannot be read: " + e.getMessage() + ".");
             return new Result(List.of(), null, problems.all());
@@ -163,18 +164,8 @@ public final class Archive {
         try {
             for (Path dir : issueDirs) {
                 String name = dir.getFileName().toString();
-                SortedMap<String, String> inputs;
-                try {
-                    inputs = hashes.of(dir);
-                } catch (IOException e) {
-                    Problems own = new Problems();
-                    own.error(dir, 0, 0, "The issue folder cannot be read: " + e.getMessage() + ".");
-                    done.put(name, failed(name, before.get(name), own, 0, false));
-                    continue;
-                }
-                String combined = InputHashes.combined(inputs, version);
                 ArchiveRecord.Issue old = before.get(name);
-                if (!request.force() && upToDate(old, combined)) {
+                if (!request.force() && upToDate(old, hashes)) {
                     IssueOutcome outcome = new IssueOutcome(name, Status.UP_TO_DATE, folder.resolve(old.pdf().path()),
                             old.pdf().pages(), old.articles().size(), 0, List.of(), false);
                     done.put(name, new Built(outcome, old, null, null));
@@ -182,7 +173,7 @@ public final class Archive {
                     continue;
                 }
                 running.put(name, pool.submit(() -> {
-                    Built built = build(dir, name, inputs, combined, old);
+                    Built built = build(dir, name, hashes, old);
                     tell(built.outcome());
                     return built;
                 }));
@@ -237,9 +228,13 @@ public final class Archive {
         progress.accept(outcome);
     }
 
-    /** Same inputs, same version, and every file it recorded still there with the recorded bytes. */
-    private boolean upToDate(ArchiveRecord.Issue old, String combined) {
-        if (old == null || !combined.equals(old.inputsSha256()) || !version.equals(old.digestpress())) {
+    /**
+     * Same version, the same inputs (every file and folder the last build read, hashed again now) and
+     * every file it archived still there with the recorded bytes.
+     */
+    private boolean upToDate(ArchiveRecord.Issue old, InputHashes hashes) {
+        if (old == null || !version.equals(old.digestpress())
+                || !InputHashes.combined(hashes.again(old.inputs().keySet()), version).equals(old.inputsSha256())) {
             return false;
         }
         if (!intact(old.pdf()) || old.cover() == null || !Files.isRegularFile(folder.resolve(old.cover()))) {
@@ -258,11 +253,11 @@ public final class Archive {
         }
     }
 
-    private Built build(Path dir, String name, SortedMap<String, String> inputs, String combined,
-                        ArchiveRecord.Issue old) {
+    private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old) {
         long start = System.nanoTime();
         Problems problems = new Problems();
-        try {
+        // Records what the build reads, from every thread, until the offprints are done.
+        try (ReadRecorder reads = ReadRecorder.start()) {
             Path staging = folder.staging(name);
             Path stagedPdf = staging.resolve(name + ".pdf");
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
@@ -295,6 +290,8 @@ public final class Archive {
                 offprintPaths.add(path);
             }
             ArchiveRecord.Pdf issuePdf = pdf(stagedPdf, issuePath);
+            SortedMap<String, String> inputs = hashes.of(reads.paths(), dir);
+            String combined = InputHashes.combined(inputs, version);
 
             // Offprints first and the issue PDF last: an interrupted run leaves the old issue PDF,
             // whose record then fails the up-to-date check and is built again.

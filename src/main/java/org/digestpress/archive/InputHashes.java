@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -20,10 +22,12 @@ import org.digestpress.assets.Confinement;
 import org.digestpress.pdf.FontSet;
 
 /**
- * The checksum of every file an issue is built from: the publication's own files (its
- * {@code publication.yaml}, brand and anything else outside the issue folders), the issue folder,
- * the templates and the fonts. Templates and fonts are hashed once per run; they are shared.
- * Erring on the side of too many inputs only costs a rebuild; too few would leave a stale PDF.
+ * The checksum of every input of an issue: each file and folder its build read (recorded as the
+ * build named them, see {@link org.digestpress.assets.ReadRecorder}), and the whole template and
+ * font folders, which are shared and cached between builds (a cached template is not read again,
+ * yet it is an input). A folder's checksum is that of its list of names, so a new article in a
+ * section is a change. Names are {@code publication/…}, {@code templates/…} and {@code fonts/…}:
+ * no absolute path, so the record does not depend on where the folders are.
  */
 final class InputHashes {
 
@@ -31,32 +35,45 @@ final class InputHashes {
     /** The files of the built-in templates; a template folder is hashed whole instead. */
     private static final List<String> BUILT_IN_TEMPLATES = List.of("issue.ftlx", "labels/en.yaml", "labels/ru.yaml",
             "style.css.ftl");
+    static final String ABSENT = "absent";
 
     private final Path publication;
-    private final Path archive;
+    private final Optional<Path> templates;
+    private final Optional<Path> fonts;
     private final SortedMap<String, String> shared = new TreeMap<>();
 
-    /**
-     * @param archive the output folder: never an input, even when it lies inside the publication
-     */
-    InputHashes(Path publication, Path archive, Assets templates, Assets fonts) throws IOException {
+    InputHashes(Path publication, Assets templates, Assets fonts) throws IOException {
         this.publication = publication.toAbsolutePath().normalize();
-        this.archive = archive.toAbsolutePath().normalize();
+        this.templates = templates.folder().map(p -> p.toAbsolutePath().normalize());
+        this.fonts = fonts.folder().map(p -> p.toAbsolutePath().normalize());
         assets("templates", templates, BUILT_IN_TEMPLATES);
         assets("fonts", fonts, FontSet.files());
-        for (Path file : files(this.publication, this.publication)) {
-            Path relative = this.publication.relativize(file);
-            if (!ISSUE_DIR.matcher(relative.getName(0).toString()).matches()) {
-                shared.put(name("publication", relative), sha256(Files.readAllBytes(file)));
-            }
-        }
     }
 
-    /** Every input of one issue, by name. */
-    SortedMap<String, String> of(Path issueDir) throws IOException {
+    /**
+     * The inputs of the build of {@code issueDir} from what was read while it ran: the publication's
+     * own files, this issue's, templates and fonts. Another issue's files are left out: builds running
+     * at the same time report their reads to every recorder.
+     */
+    SortedMap<String, String> of(Collection<Path> read, Path issueDir) {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
-        for (Path file : files(issueDir.toAbsolutePath().normalize(), publication)) {
-            inputs.put(name("publication", publication.relativize(file)), sha256(Files.readAllBytes(file)));
+        String own = issueDir.getFileName().toString();
+        for (Path path : read) {
+            String name = name(path, own);
+            if (name != null) {
+                inputs.put(name, hash(path));
+            }
+        }
+        return inputs;
+    }
+
+    /** The same names hashed again now: equal to the recorded inputs means nothing changed. */
+    SortedMap<String, String> again(Collection<String> names) {
+        SortedMap<String, String> inputs = new TreeMap<>(shared);
+        for (String name : names) {
+            if (!inputs.containsKey(name)) {
+                inputs.put(name, locate(name).map(this::hash).orElse(ABSENT));
+            }
         }
         return inputs;
     }
@@ -70,42 +87,90 @@ final class InputHashes {
         return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The recorded name of a path read by the build of issue {@code own}, or null when it is not its input. */
+    private String name(Path path, String own) {
+        if (path.startsWith(publication)) {
+            Path relative = publication.relativize(path);
+            String top = relative.getName(0).toString();
+            if (ISSUE_DIR.matcher(top).matches() && !top.equals(own)) {
+                return null;
+            }
+            if (Files.isDirectory(path) && !relative.getName(0).toString().equals(own)) {
+                return null; // only an issue's own folders are listed by its build; a new issue is not a change
+            }
+            return named("publication", relative, path);
+        }
+        if (templates.isPresent() && path.startsWith(templates.get())) {
+            return named("templates", templates.get().relativize(path), path);
+        }
+        if (fonts.isPresent() && path.startsWith(fonts.get())) {
+            return named("fonts", fonts.get().relativize(path), path);
+        }
+        return null; // not a source (the archive's own staging files, a PDF read back)
+    }
+
+    private static String named(String prefix, Path relative, Path path) {
+        String name = prefix + "/" + relative.toString().replace('\\', '/');
+        return Files.isDirectory(path) && !name.endsWith("/") ? name + "/" : name;
+    }
+
+    private Optional<Path> locate(String name) {
+        int slash = name.indexOf('/');
+        String rest = name.substring(slash + 1);
+        Optional<Path> root = switch (name.substring(0, slash)) {
+            case "publication" -> Optional.of(publication);
+            case "templates" -> templates;
+            case "fonts" -> fonts;
+            default -> Optional.empty();
+        };
+        return root.map(r -> rest.isEmpty() ? r : r.resolve(rest)).filter(p -> p.normalize().startsWith(root.get()));
+    }
+
+    /** A file's SHA-256, a folder's as {@code dir:} and the hash of its sorted names, or {@link #ABSENT}. */
+    private String hash(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> entries = Files.list(path)) {
+                    String names = String.join("\n", entries.map(p -> p.getFileName().toString()).sorted().toList());
+                    return "dir:" + sha256(names.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!Files.isRegularFile(path)) {
+                return ABSENT;
+            }
+            if (!inside(path)) {
+                return "outside"; // a build refuses a link that leads out; its bytes are not read
+            }
+            return sha256(Files.readAllBytes(path));
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable";
+        }
+    }
+
+    private boolean inside(Path path) {
+        Path root = path.startsWith(publication) ? publication
+                : templates.filter(path::startsWith).or(() -> fonts.filter(path::startsWith)).orElse(publication);
+        return Confinement.real(path).startsWith(Confinement.real(root));
+    }
+
     private void assets(String prefix, Assets assets, List<String> builtIn) throws IOException {
         if (assets.folder().isPresent()) {
             Path root = assets.folder().get().toAbsolutePath().normalize();
-            for (Path file : files(root, root)) {
-                shared.put(name(prefix, root.relativize(file)), sha256(Files.readAllBytes(file)));
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    if (Confinement.real(file).startsWith(Confinement.real(root))) {
+                        shared.put(prefix + "/" + root.relativize(file).toString().replace('\\', '/'),
+                                sha256(Files.readAllBytes(file)));
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         } else {
             for (String name : builtIn) {
                 assets.read(name).ifPresent(bytes -> shared.put(prefix + "/" + name, sha256(bytes)));
             }
         }
-    }
-
-    /**
-     * Regular files below {@code dir}, skipping hidden ones (editor and OS litter), the archive, and
-     * links whose real file lies outside {@code root} (a build refuses those; their bytes are not read).
-     */
-    private List<Path> files(Path dir, Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(archive))
-                    .filter(p -> Confinement.inside(p, root))
-                    .filter(p -> stream(dir.relativize(p)).noneMatch(part -> part.startsWith(".")))
-                    .sorted()
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static Stream<String> stream(Path relative) {
-        return java.util.stream.StreamSupport.stream(relative.spliterator(), false).map(Path::toString);
-    }
-
-    private static String name(String prefix, Path relative) {
-        return prefix + "/" + relative.toString().replace('\\', '/');
     }
 
     static String sha256(byte[] bytes) {

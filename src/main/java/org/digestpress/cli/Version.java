@@ -1,12 +1,12 @@
 package org.digestpress.cli;
 
+import org.digestpress.pdf.Producer;
 import picocli.CommandLine;
 
-/** Reads the version Maven put into the jar manifest. */
+/** The release version and the code's identity: the same string as the PDF's Producer. */
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"digestpress " + (version == null ? "(development build)" : version)};
+        return new String[] {Producer.name()};
     }
 }

@@ -6,9 +6,16 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Which digestpress made a PDF: "digestpress 0.1.0", written as the PDF's Producer and as the
- * XMP CreatorTool. The version comes from a resource Maven filters at build time, so it is the
- * same whether the classes run from target/classes (tests) or from the shaded jar.
+ * Which digestpress made a PDF: the release version and the code's identity, such as
+ * "0.1.0-SNAPSHOT+code.caa022b02a28". The same string is the PDF's Producer, the XMP CreatorTool,
+ * {@code digest --version} and the version {@code archive.json} records, so a PDF names the exact
+ * code that typeset it and a new code makes {@code archive} build every issue again.
+ *
+ * <p>The code part is a SHA-256 Maven computes at build time over every compiled class and resource
+ * (contents and relative paths, sorted; no timestamp, no folder) and the pom, which pins every
+ * dependency: the same sources give the same identity on any machine and in any folder, and
+ * reading it costs nothing at run time. The system property {@code digestpress.code} replaces it,
+ * so a test can play a differently built digestpress.
  */
 public final class Producer {
 
@@ -17,7 +24,7 @@ public final class Producer {
     private Producer() {
     }
 
-    /** The digestpress version, such as "0.1.0" or "0.1.0-SNAPSHOT". */
+    /** The release version and the code's identity, such as "0.1.0+code.caa022b02a28". */
     public static String version() {
         return VERSION;
     }
@@ -28,18 +35,28 @@ public final class Producer {
     }
 
     private static String readVersion() {
-        try (InputStream in = Producer.class.getResourceAsStream("version.properties")) {
+        String release = property("version.properties", "version");
+        String code = System.getProperty("digestpress.code", "").strip();
+        if (code.isEmpty()) {
+            code = property("code.properties", "code");
+            code = code.substring(0, Math.min(12, code.length()));
+        }
+        return release + "+code." + code;
+    }
+
+    private static String property(String resource, String key) {
+        try (InputStream in = Producer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("version.properties is missing from the digestpress classes: "
+                throw new IllegalStateException(resource + " is missing from the digestpress classes: "
                         + "build them with Maven.");
             }
             Properties properties = new Properties();
             properties.load(in);
-            String version = properties.getProperty("version", "").strip();
-            if (version.isEmpty() || version.startsWith("${")) {
-                throw new IllegalStateException("version.properties was not filtered by Maven: " + version);
+            String value = properties.getProperty(key, "").strip();
+            if (value.isEmpty() || value.startsWith("${")) {
+                throw new IllegalStateException(resource + " was not written by Maven: " + value);
             }
-            return version;
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

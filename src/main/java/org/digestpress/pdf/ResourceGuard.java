@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import org.digestpress.assets.Confinement;
+import org.digestpress.assets.ReadRecorder;
 
 /**
  * The renderer's only way to read anything. Files are served from the allowed folders alone and
@@ -58,9 +59,11 @@ final class ResourceGuard implements FSStreamFactory {
             URI uri = URI.create(url);
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 // Real paths on both sides: a link inside an allowed folder may point anywhere.
-                Path file = Confinement.real(Path.of(uri));
+                Path named = Path.of(uri);
+                Path file = Confinement.real(named);
                 if (allowed.stream().anyMatch(file::startsWith) && Files.isRegularFile(file)) {
                     read.add(file);
+                    ReadRecorder.reading(named);
                     return Files.readAllBytes(file);
                 }
             }
