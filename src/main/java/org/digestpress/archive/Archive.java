@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,15 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
-import org.digestpress.assets.ReadRecorder;
 import org.digestpress.assets.InstallationProblem;
+import org.digestpress.assets.ReadRecorder;
 import org.digestpress.pdf.PdfFacts;
 import org.digestpress.pdf.Producer;
 import org.digestpress.pdf.Thumbnails;
@@ -32,10 +32,12 @@ import org.digestpress.problem.Problems;
 
 /**
  * Builds every issue of a publication into an archive folder: {@code <YYYY>/<YYYY-MM>.pdf}, one
- * offprint per article in {@code <YYYY>/<YYYY-MM>/<NN-slug>.pdf}, a cover picture per issue,
- * {@code archive.json} and {@code index.html}. Issues whose inputs and digestpress version are
- * unchanged since the last run are left alone; the others build in parallel, each on its own,
- * so one broken issue neither stops the rest nor loses its previously archived PDF.
+ * offprint per article in {@code <YYYY>/<YYYY-MM>/<section>/<NN-slug>.pdf} (named after the
+ * article's own file, so no other article's change renames it), a cover picture per issue,
+ * {@code archive.json} with its checksum file, and {@code index.html}. Issues whose inputs and
+ * digestpress version are unchanged since the last run, and whose archived files are intact, are
+ * left alone; the others build in parallel, each on its own, so one broken issue neither stops the
+ * rest nor loses its previously archived PDF. One run at a time writes to a folder (a lock file).
  */
 public final class Archive {
 
@@ -47,13 +49,15 @@ public final class Archive {
      *
      * @param jobs   issues built at the same time
      * @param force  rebuild every issue even when its inputs did not change
-     * @param strict a warning fails its issue, as an error does
+     * @param strict a warning fails its issue, as an error does (recorded warnings of an up-to-date issue too)
+     * @param prune  remove the archived files of issues whose folder is gone from the publication
      */
-    public record Request(Path publication, Path output, int jobs, boolean force, boolean strict, Assets templates,
-                          Assets fonts) {
+    public record Request(Path publication, Path output, int jobs, boolean force, boolean strict, boolean prune,
+                          Assets templates, Assets fonts) {
     }
 
-    public enum Status { BUILT, UP_TO_DATE, FAILED }
+    /** KEPT: the issue's folder is gone from the publication; its archived files stay listed. */
+    public enum Status { BUILT, UP_TO_DATE, FAILED, KEPT, PRUNED }
 
     /**
      * How one issue went.
@@ -61,9 +65,10 @@ public final class Archive {
      * @param pdf        the archived issue PDF (absolute), or null when there is none
      * @param problems   every problem found, warnings included
      * @param strictFail it failed only because {@code --strict} turned its warnings into failures
+     * @param repaired   why an up-to-date issue was built again (a damaged or missing file), or null
      */
     public record IssueOutcome(String issue, Status status, Path pdf, int pages, int offprints, long millis,
-                               List<Problem> problems, boolean strictFail) {
+                               List<Problem> problems, boolean strictFail, String repaired) {
         public IssueOutcome {
             problems = List.copyOf(problems);
         }
@@ -77,11 +82,15 @@ public final class Archive {
         }
     }
 
-    /** @param problems about the run as a whole (no publication, unreadable record, …) */
-    public record Result(List<IssueOutcome> issues, Path index, List<Problem> problems) {
+    /**
+     * @param problems about the run as a whole (no publication, unreadable record, …)
+     * @param repaired files outside the issues rewritten because they did not match the record (index.html)
+     */
+    public record Result(List<IssueOutcome> issues, Path index, List<Problem> problems, List<String> repaired) {
         public Result {
             issues = List.copyOf(issues);
             problems = List.copyOf(problems);
+            repaired = List.copyOf(repaired);
         }
 
         public boolean failed() {
@@ -111,10 +120,24 @@ public final class Archive {
 
     /**
      * @param progress told about each issue as soon as it is done (from the worker threads, one at a time)
+     * @param waiting  told once when another run holds the folder and this one waits for it
      * @throws InstallationProblem when the templates or fonts are broken: no issue could be built
      */
-    public static Result run(Request request, Consumer<IssueOutcome> progress) {
-        return new Archive(request, progress).run();
+    public static Result run(Request request, Consumer<IssueOutcome> progress, Runnable waiting) {
+        Archive archive = new Archive(request, progress);
+        Problems problems = new Problems();
+        try (ArchiveFolder.Lock lock = archive.folder.lock(waiting)) {
+            return archive.run();
+        } catch (IOException e) {
+            problems.error(archive.folder.root(), 0, 0, "The archive folder cannot be locked for this run: "
+                    + e.getMessage() + ".");
+            return new Result(List.of(), null, problems.all(), List.of());
+        }
+    }
+
+    /** Checks every archived file against the record, changing nothing: see {@link Fixity}. */
+    public static Fixity.Report verify(Path output) {
+        return Fixity.verify(new ArchiveFolder(output));
     }
 
     /** The version recorded with every issue (release and code identity); a new one rebuilds everything. */
@@ -128,21 +151,14 @@ public final class Archive {
         if (!Files.isRegularFile(publication.resolve("publication.yaml"))) {
             problems.error(publication, 0, 0, "There is no publication.yaml here; name the publication folder "
                     + "(default: content/).");
-            return new Result(List.of(), null, problems.all());
+            return new Result(List.of(), null, problems.all(), List.of());
         }
         List<Path> issueDirs = Pipeline.issueFolders(publication);
         if (issueDirs.isEmpty()) {
             problems.error(publication, 0, 0, "The publication has no issue folder (named like 2025-06) to archive.");
-            return new Result(List.of(), null, problems.all());
+            return new Result(List.of(), null, problems.all(), List.of());
         }
-        ArchiveRecord previous;
-        try {
-            previous = ArchiveRecord.read(folder.root());
-        } catch (IOException e) {
-            problems.warning(folder.resolve(ArchiveRecord.FILE_NAME), 0, 0, "The archive record cannot be read ("
-                    + e.getMessage() + "); every issue is built again and the record rewritten.");
-            previous = new ArchiveRecord(null, null, List.of());
-        }
+        ArchiveRecord previous = Fixity.previous(folder, problems);
         Map<String, ArchiveRecord.Issue> before = new TreeMap<>();
         previous.issues().forEach(i -> before.put(i.issue(), i));
 
@@ -150,8 +166,8 @@ public final class Archive {
         try {
             hashes = new InputHashes(publication, request.templates(), request.fonts());
         } catch (IOException e) {
-            problems.error(publication, 0, 0, "The inputs cannot be read: " + e.getMessage() + ".");
-            return new Result(List.of(), null, problems.all());
+            problems.error(publication, 0, 0, "The templates or fonts cannot be read: " + e.getMessage() + ".");
+            return new Result(List.of(), null, problems.all(), List.of());
         }
 
         Map<String, Built> done = new TreeMap<>();
@@ -164,20 +180,24 @@ public final class Archive {
         try {
             for (Path dir : issueDirs) {
                 String name = dir.getFileName().toString();
-                ArchiveRecord.Issue old = before.get(name);
-                if (!request.force() && upToDate(old, hashes)) {
-                    IssueOutcome outcome = new IssueOutcome(name, Status.UP_TO_DATE, folder.resolve(old.pdf().path()),
-                            old.pdf().pages(), old.articles().size(), 0, List.of(), false);
-                    done.put(name, new Built(outcome, old, null, null));
-                    tell(outcome);
-                    continue;
+                ArchiveRecord.Issue old = before.remove(name);
+                String repair = null;
+                if (!request.force() && old != null && sameInputs(old, hashes)) {
+                    Optional<String> damage = Fixity.damage(folder, old);
+                    if (damage.isEmpty()) {
+                        done.put(name, unchanged(old, publication));
+                        continue;
+                    }
+                    repair = damage.get();
                 }
+                String reason = repair;
                 running.put(name, pool.submit(() -> {
-                    Built built = build(dir, name, hashes, old);
+                    Built built = build(dir, name, hashes, old, reason);
                     tell(built.outcome());
                     return built;
                 }));
             }
+            before.values().forEach(gone -> done.put(gone.issue(), gone(gone, publication)));
             for (Map.Entry<String, Future<Built>> e : running.entrySet()) {
                 try {
                     done.put(e.getKey(), e.getValue().get());
@@ -186,14 +206,10 @@ public final class Archive {
                         // Missing templates or fonts break every issue alike: stop, as build does (exit 2).
                         throw installation;
                     }
-                    Problems own = new Problems();
-                    own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getCause().getMessage() + ".");
-                    done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
+                    done.put(e.getKey(), stopped(e.getKey(), previous, ex.getCause().getMessage()));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
-                    Problems own = new Problems();
-                    own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getMessage() + ".");
-                    done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
+                    done.put(e.getKey(), stopped(e.getKey(), previous, ex.getMessage()));
                 }
             }
         } finally {
@@ -212,48 +228,86 @@ public final class Archive {
                 language = b.language();
             }
         }
-        ArchiveRecord record = new ArchiveRecord(title, language, records);
+        List<String> repaired = new ArrayList<>();
         Path index = folder.resolve(IndexPage.FILE_NAME);
         try {
-            folder.write(ArchiveRecord.FILE_NAME, record.json().getBytes(StandardCharsets.UTF_8));
-            folder.write(IndexPage.FILE_NAME, IndexPage.html(record).getBytes(StandardCharsets.UTF_8));
+            byte[] html = IndexPage.html(new ArchiveRecord(title, language, null, records))
+                    .getBytes(StandardCharsets.UTF_8);
+            Fixity.damage(folder, previous.index()).ifPresent(damage -> repaired.add(damage));
+            folder.write(IndexPage.FILE_NAME, html);
+            ArchiveRecord record = new ArchiveRecord(title, language,
+                    new ArchiveRecord.FileSum(IndexPage.FILE_NAME, InputHashes.sha256(html), html.length), records);
+            Fixity.write(folder, record);
             folder.cleanUp();
         } catch (IOException e) {
             problems.error(folder.root(), 0, 0, "The archive record or index cannot be written: " + e.getMessage() + ".");
         }
-        return new Result(done.values().stream().map(Built::outcome).toList(), index, problems.all());
+        return new Result(done.values().stream().map(Built::outcome).toList(), index, problems.all(), repaired);
     }
 
     private synchronized void tell(IssueOutcome outcome) {
         progress.accept(outcome);
     }
 
+    /** Same version and the same inputs: every file and folder the last build read, hashed again now. */
+    private boolean sameInputs(ArchiveRecord.Issue old, InputHashes hashes) {
+        return version.equals(old.digestpress())
+                && InputHashes.combined(hashes.again(old.inputs().keySet()), version).equals(old.inputsSha256());
+    }
+
     /**
-     * Same version, the same inputs (every file and folder the last build read, hashed again now) and
-     * every file it archived still there with the recorded bytes.
+     * An up-to-date issue: nothing to do, unless {@code --strict} meets the warnings its build
+     * reported (then it fails as it would have when built; {@code --force} builds it again instead).
      */
-    private boolean upToDate(ArchiveRecord.Issue old, InputHashes hashes) {
-        if (old == null || !version.equals(old.digestpress())
-                || !InputHashes.combined(hashes.again(old.inputs().keySet()), version).equals(old.inputsSha256())) {
-            return false;
+    private Built unchanged(ArchiveRecord.Issue old, Path publication) {
+        Path pdf = folder.resolve(old.pdf().path());
+        IssueOutcome outcome;
+        if (request.strict() && !old.warnings().isEmpty()) {
+            List<Problem> recorded = old.warnings().stream().map(w -> Problem.warning(
+                    w.file() == null ? null : publication.resolve(w.file()), w.line(), w.column(),
+                    w.message())).toList();
+            outcome = new IssueOutcome(old.issue(), Status.FAILED, pdf, 0, 0, 0, recorded, true, null);
+        } else {
+            outcome = new IssueOutcome(old.issue(), Status.UP_TO_DATE, pdf, old.pdf().pages(), old.articles().size(),
+                    0, List.of(), false, null);
         }
-        if (!intact(old.pdf()) || old.cover() == null || !Files.isRegularFile(folder.resolve(old.cover()))) {
-            return false;
-        }
-        return old.articles().stream().allMatch(a -> intact(a.offprint()));
+        tell(outcome);
+        return new Built(outcome, old, null, null);
     }
 
-    private boolean intact(ArchiveRecord.Pdf pdf) {
-        Path file = folder.resolve(pdf.path());
-        try {
-            return Files.isRegularFile(file) && Files.size(file) == pdf.bytes()
-                    && InputHashes.sha256(Files.readAllBytes(file)).equals(pdf.sha256());
-        } catch (IOException e) {
-            return false;
+    /** An issue in the record whose folder is gone: kept and said so, or removed with {@code --prune}. */
+    private Built gone(ArchiveRecord.Issue old, Path publication) {
+        Problems problems = new Problems();
+        if (request.prune()) {
+            try {
+                Fixity.remove(folder, old);
+                IssueOutcome outcome = new IssueOutcome(old.issue(), Status.PRUNED, null, 0, 0, 0, List.of(), false,
+                        null);
+                tell(outcome);
+                return new Built(outcome, null, null, null);
+            } catch (IOException e) {
+                problems.error(folder.root(), 0, 0, "The archived files of " + old.issue() + " cannot be removed: "
+                        + e.getMessage() + ".");
+            }
+        } else {
+            problems.warning(publication, 0, 0, "The issue folder " + old.issue() + " is no longer in the publication; "
+                    + "its archived files stay and stay listed (archive with --prune to remove them).");
         }
+        IssueOutcome outcome = new IssueOutcome(old.issue(), Status.KEPT, folder.resolve(old.pdf().path()),
+                old.pdf().pages(), old.articles().size(), 0, problems.all(), false, null);
+        tell(outcome);
+        return new Built(outcome, old, null, null);
     }
 
-    private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old) {
+    private Built stopped(String name, ArchiveRecord previous, String why) {
+        Problems own = new Problems();
+        own.error(null, 0, 0, "The build of " + name + " stopped: " + why + ".");
+        ArchiveRecord.Issue old = previous.issues().stream().filter(i -> i.issue().equals(name)).findFirst()
+                .orElse(null);
+        return failed(name, old, own, 0, false);
+    }
+
+    private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         // Records what the build reads, from every thread, until the offprints are done.
@@ -267,8 +321,9 @@ public final class Archive {
             if (issue.failed()) {
                 return failed(name, old, problems, start, false);
             }
+            Path offprintDir = staging.resolve(name);
             Offprints.Result offprints = Pipeline.offprints(build, stagedPdf, Set.of(), (article, slug) ->
-                    staging.resolve(name).resolve(offprintName(article.position(), slug)));
+                    offprintDir.resolve(OffprintNames.of(dir, article.file())));
             offprints.problems().forEach(problems::add);
             if (problems.hasErrors() || offprints.failed()) {
                 return failed(name, old, problems, start, false);
@@ -284,12 +339,14 @@ public final class Archive {
             List<ArchiveRecord.Article> articles = new ArrayList<>();
             List<String> offprintPaths = new ArrayList<>();
             for (Offprints.Written w : offprints.offprints()) {
-                String path = year + "/" + name + "/" + w.pdf().getFileName();
-                articles.add(new ArchiveRecord.Article(w.article().position(), w.article().section(),
+                String source = OffprintNames.source(dir, w.article().file());
+                String path = year + "/" + name + "/" + OffprintNames.of(dir, w.article().file());
+                articles.add(new ArchiveRecord.Article(w.article().position(), source, w.article().section(),
                         w.article().title(), w.article().firstPage(), pdf(w.pdf(), path)));
                 offprintPaths.add(path);
             }
             ArchiveRecord.Pdf issuePdf = pdf(stagedPdf, issuePath);
+            ArchiveRecord.FileSum coverSum = Fixity.sum(cover, coverPath);
             SortedMap<String, String> inputs = hashes.of(reads.paths(), dir);
             String combined = InputHashes.combined(inputs, version);
 
@@ -298,15 +355,17 @@ public final class Archive {
             for (int i = 0; i < offprints.offprints().size(); i++) {
                 folder.publish(offprints.offprints().get(i).pdf(), offprintPaths.get(i));
             }
-            removeStaleOffprints(year + "/" + name, offprintPaths);
+            OffprintNames.removeOthers(folder.resolve(year + "/" + name), offprintPaths.stream()
+                    .map(folder::resolve).toList());
             folder.publish(cover, coverPath);
             folder.publish(stagedPdf, issuePath);
             ArchiveFolder.deleteTree(staging);
 
             ArchiveRecord.Issue record = new ArchiveRecord.Issue(name, offprints.number(), offprints.issueLabel(),
-                    offprints.monthLabel(), issuePdf, coverPath, version, combined, inputs, articles);
+                    offprints.monthLabel(), issuePdf, coverSum, version, combined, inputs, articles,
+                    warnings(problems.all()));
             IssueOutcome outcome = new IssueOutcome(name, Status.BUILT, folder.resolve(issuePath), issuePdf.pages(),
-                    articles.size(), millis(start), problems.all(), false);
+                    articles.size(), millis(start), problems.all(), false, repair);
             return new Built(outcome, record, offprints.publicationTitle(), offprints.language());
         } catch (IOException e) {
             problems.error(dir, 0, 0, "The archive files cannot be written: " + e.getMessage() + ".");
@@ -320,31 +379,24 @@ public final class Archive {
         }
     }
 
-    static String offprintName(int position, String slug) {
-        return String.format(java.util.Locale.ROOT, "%02d-%s.pdf", position, slug);
-    }
-
-    /** Offprints of articles no longer in the issue would otherwise linger in the folder. */
-    private void removeStaleOffprints(String folderPath, List<String> kept) throws IOException {
-        Path dir = folder.resolve(folderPath);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        Set<Path> keep = new java.util.TreeSet<>(kept.stream().map(folder::resolve).toList());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
-                if (!keep.contains(f)) {
-                    Files.delete(f);
-                }
+    /** The build's warnings, files relative to the publication, for {@code --strict} on later runs. */
+    private List<ArchiveRecord.Warning> warnings(List<Problem> problems) {
+        Path publication = request.publication().toAbsolutePath().normalize();
+        return problems.stream().filter(p -> !p.isError()).map(p -> {
+            String file = null;
+            if (p.file() != null) {
+                Path absolute = p.file().toAbsolutePath().normalize();
+                file = (absolute.startsWith(publication) ? publication.relativize(absolute) : absolute.getFileName())
+                        .toString().replace('\\', '/');
             }
-        }
+            return new ArchiveRecord.Warning(file, p.line(), p.column(), p.message());
+        }).toList();
     }
 
     private ArchiveRecord.Pdf pdf(Path file, String path) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        ArchiveRecord.FileSum sum = Fixity.sum(file, path);
         PdfFacts facts = PdfFacts.read(file);
-        return new ArchiveRecord.Pdf(path, InputHashes.sha256(bytes), facts.pages(), bytes.length, facts.pdfa(),
-                facts.pdfua());
+        return new ArchiveRecord.Pdf(path, sum.sha256(), facts.pages(), sum.bytes(), facts.pdfa(), facts.pdfua());
     }
 
     /** The previous record stays, so the previous PDF stays listed and linked. */
@@ -356,7 +408,7 @@ public final class Archive {
         }
         Path kept = old == null ? null : folder.resolve(old.pdf().path());
         IssueOutcome outcome = new IssueOutcome(name, Status.FAILED, kept, 0, 0, start == 0 ? 0 : millis(start),
-                problems.all(), strict);
+                problems.all(), strict, null);
         return new Built(outcome, old, null, null);
     }
 

@@ -1,11 +1,14 @@
 package org.digestpress.archive;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.Set;
@@ -32,6 +35,57 @@ final class ArchiveFolder {
 
     Path resolve(String relative) {
         return root.resolve(relative);
+    }
+
+    /** Held while a run writes to the folder; closing it lets the next run in. */
+    interface Lock extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * Takes the folder for this run: an exclusive lock on {@code .lock} in it, held by the operating
+     * system for this process (released even when the process is killed). When another run holds
+     * it, {@code waiting} is told once and this run waits for it to finish.
+     */
+    Lock lock(Runnable waiting) throws IOException {
+        Files.createDirectories(root);
+        FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                waiting.run();
+                while ((lock = tryLock(channel)) == null) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while waiting for the other run", e);
+                    }
+                }
+            }
+            FileLock held = lock;
+            return () -> {
+                try {
+                    held.release();
+                } finally {
+                    channel.close();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The lock, or null when another process (or another run in this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     /** A fresh, empty staging folder for one issue. */

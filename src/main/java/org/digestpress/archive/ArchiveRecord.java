@@ -3,166 +3,119 @@ package org.digestpress.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.digestpress.problem.Json;
 
 /**
- * {@code archive.json}: what every archived PDF is (checksum, pages, bytes, conformance) and what it
- * was built from (a checksum per input and the digestpress version). It is both the archive's
- * proof of origin and the memory that lets the next run skip issues whose inputs did not change.
- * Paths are relative to the archive folder, lists are sorted, nothing comes from the clock.
+ * {@code archive.json}: what every archived file is (checksum, bytes; pages and conformance for
+ * PDFs) and what each issue was built from (a checksum per file and folder its build read, and the
+ * digestpress version that built it). It is the archive's proof of origin, the record its fixity
+ * is checked against ({@code digest archive --verify}), and the memory that lets the next run skip
+ * issues whose inputs did not change. Paths are relative to the archive folder, keys and lists are
+ * sorted, nothing comes from the clock. Its own checksum is in {@code archive.json.sha256}.
  */
-public record ArchiveRecord(String publication, String language, List<Issue> issues) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ArchiveRecord(int format, String publication, String language, FileSum index, List<Issue> issues) {
 
     static final String FILE_NAME = "archive.json";
-    static final int FORMAT = 1;
+    /** {@code sha256sum -c} reads it: "HEX  archive.json". */
+    static final String CHECKSUM_FILE = "archive.json.sha256";
+    static final int FORMAT = 2;
 
     public ArchiveRecord {
-        issues = issues.stream().sorted(java.util.Comparator.comparing(Issue::issue)).toList();
+        issues = issues == null ? List.of() : issues.stream().sorted(Comparator.comparing(Issue::issue)).toList();
+    }
+
+    ArchiveRecord(String publication, String language, FileSum index, List<Issue> issues) {
+        this(FORMAT, publication, language, index, issues);
+    }
+
+    /** Any archived file that is not a PDF: a cover picture, the index page. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record FileSum(String path, String sha256, long bytes) {
     }
 
     /** One archived PDF. {@code path} is relative to the archive folder, with {@code /}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Pdf(String path, String sha256, int pages, long bytes, String pdfa, String pdfua) {
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", path);
-            m.put("sha256", sha256);
-            m.put("pages", pages);
-            m.put("bytes", bytes);
-            m.put("pdfa", pdfa);
-            m.put("pdfua", pdfua);
-            return m;
-        }
-
-        static Pdf from(Map<?, ?> m) {
-            return new Pdf(text(m, "path"), text(m, "sha256"), integer(m, "pages"), integer(m, "bytes"),
-                    text(m, "pdfa"), text(m, "pdfua"));
+        FileSum sum() {
+            return new FileSum(path, sha256, bytes);
         }
     }
 
-    /** An article of an issue, the page it starts on in the issue, and its offprint. */
-    public record Article(int position, String section, String title, int page, Pdf offprint) {
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("position", position);
-            m.put("section", section);
-            m.put("title", title);
-            m.put("page", page);
-            m.put("offprint", offprint.json());
-            return m;
-        }
+    /**
+     * An article of an issue, the page it starts on in the issue, and its offprint.
+     *
+     * @param source the article's file relative to the issue folder ({@code news/01-zavod.md}): it names the offprint
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Article(int position, String source, String section, String title, int page, Pdf offprint) {
+    }
 
-        static Article from(Map<?, ?> m) {
-            return new Article(integer(m, "position"), text(m, "section"), text(m, "title"), integer(m, "page"),
-                    Pdf.from((Map<?, ?>) m.get("offprint")));
-        }
+    /** A warning the issue's build reported, kept so that {@code --strict} still sees it when the issue is up to date. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Warning(String file, int line, int column, String message) {
     }
 
     /**
      * One issue.
      *
      * @param inputsSha256 the hash of {@code inputs} and {@code digestpress}: equal means up to date
-     * @param inputs       SHA-256 per input file, by name ({@code publication/…}, {@code templates/…}, {@code fonts/…})
+     * @param inputs       SHA-256 per file the build read ({@code publication/…}, {@code templates/…}, {@code fonts/…});
+     *                     a folder ({@code …/}) has {@code dir:} and the hash of its list of names
      */
-    public record Issue(String issue, int number, String issueLabel, String monthLabel, Pdf pdf, String cover,
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Issue(String issue, int number, String issueLabel, String monthLabel, Pdf pdf, FileSum cover,
                         String digestpress, String inputsSha256, SortedMap<String, String> inputs,
-                        List<Article> articles) {
+                        List<Article> articles, List<Warning> warnings) {
         public Issue {
             inputs = new TreeMap<>(inputs);
             articles = List.copyOf(articles);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
 
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("issue", issue);
-            m.put("number", number);
-            m.put("issue_label", issueLabel);
-            m.put("month_label", monthLabel);
-            m.put("pdf", pdf.json());
-            m.put("cover", cover);
-            m.put("digestpress", digestpress);
-            m.put("inputs_sha256", inputsSha256);
-            List<Object> in = new ArrayList<>();
-            inputs.forEach((path, sha) -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("path", path);
-                e.put("sha256", sha);
-                in.add(e);
-            });
-            m.put("inputs", in);
-            m.put("articles", articles.stream().map(Article::json).toList());
-            return m;
-        }
-
-        static Issue from(Map<?, ?> m) {
-            SortedMap<String, String> inputs = new TreeMap<>();
-            for (Object o : (List<?>) m.get("inputs")) {
-                Map<?, ?> e = (Map<?, ?>) o;
-                inputs.put(text(e, "path"), text(e, "sha256"));
-            }
-            List<Article> articles = new ArrayList<>();
-            for (Object o : (List<?>) m.get("articles")) {
-                articles.add(Article.from((Map<?, ?>) o));
-            }
-            return new Issue(text(m, "issue"), integer(m, "number"), text(m, "issue_label"), text(m, "month_label"),
-                    Pdf.from((Map<?, ?>) m.get("pdf")), text(m, "cover"), text(m, "digestpress"),
-                    text(m, "inputs_sha256"), inputs, articles);
+        /** Every file archived for this issue: the issue PDF, its cover, its offprints. */
+        List<FileSum> files() {
+            List<FileSum> files = new java.util.ArrayList<>();
+            files.add(pdf.sum());
+            files.add(cover);
+            articles.forEach(a -> files.add(a.offprint().sum()));
+            return files;
         }
     }
 
     String json() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("publication", publication);
-        m.put("language", language);
-        m.put("issues", issues.stream().map(Issue::json).toList());
-        return JsonText.write(m);
+        return Json.file(this);
     }
 
     /**
      * The record in {@code dir}, or an empty one when there is none yet.
      *
-     * @throws IOException when the file is there but unreadable or not a record this version wrote
+     * @throws IOException when the file is there but unreadable or not a record this version wrote;
+     *                     the message completes "archive.json cannot be used: …"
      */
     static ArchiveRecord read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new ArchiveRecord(null, null, List.of());
+            return new ArchiveRecord(null, null, null, List.of());
+        }
+        JsonNode root = Json.read(Files.readString(file));
+        int format = root.path("format").asInt(0);
+        if (format != FORMAT) {
+            throw new IOException("it has format " + root.path("format").asText("none")
+                    + " and this digestpress reads format " + FORMAT);
         }
         try {
-            // YAML 1.2 reads JSON; snakeyaml-engine is already on the class path for front matter.
-            Object root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-            Map<?, ?> m = (Map<?, ?>) root;
-            if (integer(m, "format") != FORMAT) {
-                throw new IOException("it has format " + m.get("format") + ", this digestpress reads " + FORMAT);
-            }
-            List<Issue> issues = new ArrayList<>();
-            for (Object o : (List<?>) m.get("issues")) {
-                issues.add(Issue.from((Map<?, ?>) o));
-            }
-            return new ArchiveRecord(text(m, "publication"), text(m, "language"), issues);
-        } catch (RuntimeException e) {
-            throw new IOException("it is not an archive record (" + e.getMessage() + ")", e);
+            return Json.MAPPER.treeToValue(root, ArchiveRecord.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("it does not have the fields of an archive record", e);
         }
-    }
-
-    private static String text(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        return v == null ? null : v.toString();
-    }
-
-    static int integer(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("'" + key + "' is not a number");
-        }
-        return n.intValue();
     }
 }

@@ -58,7 +58,7 @@ final class IndexPage {
     private static void issue(StringBuilder out, ArchiveRecord.Issue issue, Words w) {
         String pdf = href(issue.pdf().path());
         out.append("<article class=\"issue\" id=\"issue-").append(esc(issue.issue())).append("\">\n");
-        out.append("  <a class=\"cover\" href=\"").append(pdf).append("\"><img src=\"").append(href(issue.cover()))
+        out.append("  <a class=\"cover\" href=\"").append(pdf).append("\"><img src=\"").append(href(issue.cover().path()))
                 .append("\" width=\"200\" height=\"283\" alt=\"").append(esc(w.cover() + ": " + issue.issueLabel()
                         + ", " + issue.monthLabel())).append("\"></a>\n");
         out.append("  <div class=\"content\">\n");

@@ -17,11 +17,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = {"Builds every issue of a publication into an archive folder for publishing:",
-                "DIR/<YYYY>/<YYYY-MM>.pdf, one offprint per article in DIR/<YYYY>/<YYYY-MM>/,",
-                "DIR/archive.json (checksums of every PDF and input) and DIR/index.html.",
-                "Issues whose inputs did not change since the last run are not built again.",
-                "A failed issue keeps its previous PDF; the others are still archived.",
-                "Exit status: 0 all archived, 1 some issue failed, 2 wrong usage."})
+                "DIR/<YYYY>/<YYYY-MM>.pdf, one offprint per article in DIR/<YYYY>/<YYYY-MM>/<section>/",
+                "named after the article's file, DIR/archive.json (checksums of every archived file and",
+                "of every file each build read) with DIR/archive.json.sha256, and DIR/index.html.",
+                "Issues whose inputs and digestpress did not change since the last run are not built",
+                "again; a damaged archived file is repaired. A failed issue keeps its previous PDF.",
+                "One run at a time writes to DIR; another one waits.",
+                "Exit status: 0 all archived (or verified), 1 some issue failed (or a file does not",
+                "match the record), 2 wrong usage."})
 final class ArchiveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PUBLICATION",
@@ -40,6 +43,14 @@ final class ArchiveCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors: an issue with a warning is not archived.")
     boolean strict;
 
+    @Option(names = "--prune", description = "Remove the archived files of issues whose folder is gone from the "
+            + "publication (without it they stay and stay listed).")
+    boolean prune;
+
+    @Option(names = "--verify", description = "Check every archived file and archive.json against their checksums, "
+            + "changing nothing: one line per mismatch, exit status 1 if there is one.")
+    boolean verify;
+
     @picocli.CommandLine.Mixin
     AssetOptions assets;
 
@@ -54,9 +65,12 @@ final class ArchiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
+        if (verify) {
+            return verify(base, out, err);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         Archive.Request request = new Archive.Request(publication, output, jobs == null ? cores : jobs, force, strict,
-                assets.templates(), assets.fonts());
+                prune, assets.templates(), assets.fonts());
         Optional<String> refusal = OutputCheck.outputFolder(new BuildRequest(publication, null, null, false, true,
                 request.templates(), request.fonts()), output);
         if (refusal.isPresent()) {
@@ -64,9 +78,16 @@ final class ArchiveCommand implements Callable<Integer> {
             err.flush();
             return DigestCommand.USAGE;
         }
-        Archive.Result result = Archive.run(request, issue -> report(issue, base, out, err));
+        Archive.Result result = Archive.run(request, issue -> report(issue, base, out, err), () -> {
+            err.println("digest: another archive run is writing here (" + shown(base, output)
+                    + "); waiting for it to finish...");
+            err.flush();
+        });
         for (Problem problem : result.problems()) {
             err.println(problem.format(base));
+        }
+        for (String repaired : result.repaired()) {
+            out.println(repaired + ": repaired (written again)");
         }
         err.flush();
         if (result.index() != null) {
@@ -85,7 +106,12 @@ final class ArchiveCommand implements Callable<Integer> {
         err.flush();
         switch (issue.status()) {
             case UP_TO_DATE -> out.println(issue.issue() + ": up to date");
-            case BUILT -> out.printf(Locale.ROOT, "%s: built %s, %d pages, %d offprints, %.1f s, %s%n", issue.issue(),
+            case KEPT -> out.println(issue.issue() + ": its folder is gone from the publication; its archived files "
+                    + "stay listed");
+            case PRUNED -> out.println(issue.issue() + ": its folder is gone from the publication; its archived files "
+                    + "were removed (--prune)");
+            case BUILT -> out.printf(Locale.ROOT, "%s: %s %s, %d pages, %d offprints, %.1f s, %s%n", issue.issue(),
+                    issue.repaired() == null ? "built" : "repaired (" + issue.repaired() + "), built",
                     shown(base, issue.pdf()), issue.pages(), issue.offprints(), issue.millis() / 1000.0,
                     Diagnostics.plural(issue.warnings(), "warning"));
             case FAILED -> err.printf(Locale.ROOT, "%s: failed (%s%s); %s%n", issue.issue(),
@@ -97,6 +123,21 @@ final class ArchiveCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
+    }
+
+    /** {@code --verify}: reads only; every mismatch on its own line. */
+    private int verify(Path base, PrintWriter out, PrintWriter err) {
+        org.digestpress.archive.Fixity.Report report = Archive.verify(output);
+        String where = shown(base, output);
+        for (String mismatch : report.mismatches()) {
+            err.println(where + "/" + mismatch);
+        }
+        err.flush();
+        out.printf(Locale.ROOT, "%s: %s checked, %s%n", where, Diagnostics.plural(report.files(), "file"),
+                report.mismatches().isEmpty() ? "all match the record"
+                        : Diagnostics.plural(report.mismatches().size(), "mismatch").replace("mismatchs", "mismatches"));
+        out.flush();
+        return report.mismatches().isEmpty() ? DigestCommand.OK : DigestCommand.CONTENT_ERRORS;
     }
 
     private static String shown(Path base, Path file) {

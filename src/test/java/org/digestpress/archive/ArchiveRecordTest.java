@@ -25,11 +25,13 @@ class ArchiveRecordTest {
         TreeMap<String, String> inputs = new TreeMap<>();
         inputs.put("publication/publication.yaml", "01");
         inputs.put("fonts/PTF55F.ttf", "02");
-        return new ArchiveRecord("Вестник", "ru", List.of(
-                new ArchiveRecord.Issue("2030-02", 2, "Выпуск № 2", "Февраль 2030", pdf, "2030/2030-02.png", "1.0",
-                        "ff", inputs, List.of()),
-                new ArchiveRecord.Issue("2030-01", 1, "Выпуск № 1", "Январь 2030", pdf, "2030/2030-01.png", "1.0",
-                        "ee", inputs, List.of(new ArchiveRecord.Article(1, "Новости", title, 4, offprint)))));
+        ArchiveRecord.FileSum cover = new ArchiveRecord.FileSum("2030/2030-01.png", "aa", 100);
+        return new ArchiveRecord("Вестник", "ru", new ArchiveRecord.FileSum("index.html", "bb", 10), List.of(
+                new ArchiveRecord.Issue("2030-02", 2, "Выпуск № 2", "Февраль 2030", pdf, cover, "1.0",
+                        "ff", inputs, List.of(), List.of()),
+                new ArchiveRecord.Issue("2030-01", 1, "Выпуск № 1", "Январь 2030", pdf, cover, "1.0",
+                        "ee", inputs, List.of(new ArchiveRecord.Article(1, "news/01-завод.md", "Новости", title, 4,
+                        offprint)), List.of(new ArchiveRecord.Warning("2030-01/news/01-завод.md", 3, 1, "Предупреждение")))));
     }
 
     @Test
@@ -49,8 +51,9 @@ class ArchiveRecordTest {
         assertTrue(ArchiveRecord.read(temp).issues().isEmpty());
         Files.writeString(temp.resolve(ArchiveRecord.FILE_NAME), "{\"format\": 99, \"issues\": []}");
         assertThrows(IOException.class, () -> ArchiveRecord.read(temp));
-        Files.writeString(temp.resolve(ArchiveRecord.FILE_NAME), "[1, 2");
-        assertThrows(IOException.class, () -> ArchiveRecord.read(temp));
+        Files.writeString(temp.resolve(ArchiveRecord.FILE_NAME), "{\"format\": 2,\n \"issues\": [1, 2");
+        IOException broken = assertThrows(IOException.class, () -> ArchiveRecord.read(temp));
+        assertEquals("it is not valid JSON (line 2, column 17)", broken.getMessage());
     }
 
     @Test
