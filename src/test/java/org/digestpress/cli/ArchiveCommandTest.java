@@ -66,9 +66,10 @@ class ArchiveCommandTest {
         for (String issue : List.of("2030-01", "2030-02")) {
             assertTrue(Files.isRegularFile(archive.resolve("2030/" + issue + ".pdf")));
             assertTrue(Files.isRegularFile(archive.resolve("2030/" + issue + ".png")));
-            assertEquals(6, list(archive.resolve("2030/" + issue)).size(), "one offprint per article of " + issue);
+            assertEquals(6, pdfs(archive.resolve("2030/" + issue)).size(), "one offprint per article of " + issue);
         }
-        assertTrue(Files.isRegularFile(archive.resolve("2030/2030-01/01-zavod.pdf")), list(archive.resolve("2030/2030-01")).toString());
+        assertTrue(Files.isRegularFile(archive.resolve("2030/2030-01/news/01-zavod.pdf")),
+                pdfs(archive.resolve("2030/2030-01")).toString());
         assertFalse(Files.exists(archive.resolve(".staging")), "the staging folder is cleaned up");
     }
 
@@ -82,7 +83,7 @@ class ArchiveCommandTest {
                 assertPdfRecord(map(article.get("offprint")));
             }
             assertTrue(issue.get("digestpress") instanceof String);
-            List<String> inputs = maps(issue.get("inputs")).stream().map(i -> (String) i.get("path")).toList();
+            List<String> inputs = List.copyOf(map(issue.get("inputs")).keySet());
             assertEquals(inputs.stream().sorted().toList(), inputs, "inputs are sorted");
             assertTrue(inputs.containsAll(List.of("publication/publication.yaml", "publication/brand/logo.svg",
                     "templates/issue.ftlx", "templates/style.css.ftl", "fonts/PTF55F.ttf")), inputs.toString());
@@ -92,9 +93,8 @@ class ArchiveCommandTest {
             assertTrue(inputs.stream().noneMatch(i -> i.startsWith("publication/" + other + "/")),
                     "another issue's files are not this issue's inputs");
         }
-        Map<String, Object> input = maps(issues.get(0).get("inputs")).stream()
-                .filter(i -> i.get("path").equals("publication/2030-01/news/01-zavod.md")).findFirst().orElseThrow();
-        assertEquals(sha256(shared.resolve("publication/2030-01/news/01-zavod.md")), input.get("sha256"));
+        assertEquals(sha256(shared.resolve("publication/2030-01/news/01-zavod.md")),
+                map(issues.get(0).get("inputs")).get("publication/2030-01/news/01-zavod.md"));
         String text = Files.readString(archive.resolve("archive.json"));
         assertFalse(text.contains(shared.toString()), "no absolute path in the record");
     }
@@ -141,7 +141,7 @@ class ArchiveCommandTest {
             }
         }
         assertEquals(12, pageLinks, "every article of both issues links to its page");
-        assertTrue(targets.contains("2030/2030-01.png") && targets.contains("2030/2030-02/01-zavod.pdf"), targets.toString());
+        assertTrue(targets.contains("2030/2030-01.png") && targets.contains("2030/2030-02/news/01-zavod.pdf"), targets.toString());
     }
 
     @Test
@@ -173,12 +173,12 @@ class ArchiveCommandTest {
         // second item's note is 1 in the issue and in its offprint alike.
         String note = "1. Сроки проекта согласованы";
         assertTrue(normal(text(archive.resolve("2030/2030-02.pdf"))).contains(note));
-        assertTrue(normal(text(archive.resolve("2030/2030-02/02-klaster.pdf"))).contains(note),
-                text(archive.resolve("2030/2030-02/02-klaster.pdf")));
-        assertTrue(normal(text(archive.resolve("2030/2030-02/01-zavod.pdf"))).contains("1. По данным"));
+        assertTrue(normal(text(archive.resolve("2030/2030-02/news/02-klaster.pdf"))).contains(note),
+                text(archive.resolve("2030/2030-02/news/02-klaster.pdf")));
+        assertTrue(normal(text(archive.resolve("2030/2030-02/news/01-zavod.pdf"))).contains("1. По данным"));
     }
 
-    private static String text(Path pdf) throws IOException {
+    static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);
         }
@@ -301,9 +301,9 @@ class ArchiveCommandTest {
         return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    private static List<Path> list(Path dir) {
-        try (var files = Files.list(dir)) {
-            return files.sorted().toList();
+    static List<Path> pdfs(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -315,12 +315,12 @@ class ArchiveCommandTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object o) {
+    static List<Map<String, Object>> maps(Object o) {
         return (List<Map<String, Object>>) o;
     }
 
