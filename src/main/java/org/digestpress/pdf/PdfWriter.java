@@ -160,7 +160,7 @@ public final class PdfWriter {
                 pdfDocument.save(raw);
                 StageClock.mark("PDF finished: tags, profile, chart data, bytes");
             }
-            pdf = raw.toByteArray();
+            pdf = XrefStreamEntry.complete(raw.toByteArray()); // qpdf --check: see that class
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             problems.error(null, 0, 0, "The PDF could not be rendered: " + describe(e));
             return null;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -284,6 +285,28 @@ class ArchiveTrustTest {
         assertTrue((first.out() + second.out()).contains("0 built, 2 up to date"),
                 "the later run finds the earlier one's work: " + first.out() + second.out());
         assertEquals(0, harness.run("archive", "--verify", "-o", out.toString()).exit());
+    }
+
+    @Test
+    void qpdfFindsNothingWrongInAnIssueAnOffprintOrTheWebEditionsCopy() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qpdf")), "qpdf is not installed (.ci/run installs it)");
+        Path out = temp.resolve("sample");
+        CliHarness.Outcome built = new CliHarness(temp.resolve("unused"), TWO_ISSUES).run("build",
+                BuiltIssue.REPO.resolve("content/2025-06").toString(), "-o", out.resolve("2025-06.pdf").toString(),
+                "--web");
+        assertEquals(0, built.exit(), built.err());
+        List<Path> pdfs = new ArrayList<>(List.of(out.resolve("2025-06.pdf"), firstArchive.resolve("2030/2030-01.pdf"),
+                firstArchive.resolve("2030/2030-01/news/01-zavod.pdf")));
+        try (var web = Files.walk(out.resolve("2025-06"))) {
+            pdfs.addAll(web.filter(p -> p.toString().endsWith(".pdf")).toList());
+        }
+        assertEquals(4, pdfs.size(), "the web edition has its PDF copy: " + pdfs);
+        for (Path pdf : pdfs) {
+            Process qpdf = new ProcessBuilder("qpdf", "--check", pdf.toString()).redirectErrorStream(true).start();
+            String said = new String(qpdf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, qpdf.waitFor(), pdf + ": " + said);
+            assertFalse(said.contains("WARNING"), said);
+        }
     }
 
     private static List<String> offprints(Path out, int issue) throws IOException {
