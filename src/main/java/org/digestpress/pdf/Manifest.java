@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-import org.digestpress.problem.JsonString;
+import org.digestpress.problem.Json;
 
 /**
  * A JSON record of what a build produced and from what: the PDF's checksum and page count and a
  * checksum per input file, so an archive can prove which sources a published PDF came from.
  * Paths are relative to the publication, and nothing depends on the clock, so the manifest is as
- * reproducible as the PDF.
+ * reproducible as the PDF. Written by Jackson ({@link Json}), keys sorted, so the bytes are too.
  */
 public final class Manifest {
 
@@ -24,26 +27,25 @@ public final class Manifest {
 
     public static Path write(Path pdf, int pages, String issue, Path publicationRoot, List<Path> inputs)
             throws IOException {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n");
-        json.append("  \"issue\": ").append(JsonString.quote(issue)).append(",\n");
-        json.append("  \"pdf\": ").append(JsonString.quote(pdf.getFileName().toString())).append(",\n");
-        json.append("  \"pdf_sha256\": ").append(JsonString.quote(sha256(pdf))).append(",\n");
-        json.append("  \"pdf_bytes\": ").append(Files.size(pdf)).append(",\n");
-        json.append("  \"pages\": ").append(pages).append(",\n");
-        json.append("  \"conformance\": [\"PDF/A-3u\", \"PDF/UA-1\"],\n");
-        json.append("  \"inputs\": [\n");
+        Map<String, Object> json = new TreeMap<>();
+        json.put("issue", issue);
+        json.put("pdf", pdf.getFileName().toString());
+        json.put("pdf_sha256", sha256(pdf));
+        json.put("pdf_bytes", Files.size(pdf));
+        json.put("pages", pages);
+        json.put("conformance", List.of("PDF/A-3u", "PDF/UA-1"));
         Path root = publicationRoot.toAbsolutePath().normalize();
-        List<Path> sorted = inputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();
-        for (int i = 0; i < sorted.size(); i++) {
-            Path input = sorted.get(i);
-            String name = input.startsWith(root) ? root.relativize(input).toString().replace('\\', '/') : input.getFileName().toString();
-            json.append("    {\"path\": ").append(JsonString.quote(name)).append(", \"sha256\": ").append(JsonString.quote(sha256(input))).append('}');
-            json.append(i + 1 < sorted.size() ? ",\n" : "\n");
+        List<Object> files = new ArrayList<>();
+        for (Path input : inputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList()) {
+            Map<String, Object> file = new TreeMap<>();
+            file.put("path", input.startsWith(root) ? root.relativize(input).toString().replace('\\', '/')
+                    : input.getFileName().toString());
+            file.put("sha256", sha256(input));
+            files.add(file);
         }
-        json.append("  ]\n}\n");
+        json.put("inputs", files);
         Path file = fileFor(pdf);
-        PdfWriter.writeAtomically(file, json.toString().getBytes(StandardCharsets.UTF_8));
+        PdfWriter.writeAtomically(file, Json.file(json).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

@@ -53,6 +53,18 @@ public final class Json {
         }
     }
 
+    /**
+     * On one line, map entries in the caller's order (a {@link java.util.LinkedHashMap}): for the
+     * formats whose field order is documented ({@code check --format json}, {@code /status.json}).
+     */
+    public static String lineInOrder(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A JSON tree; the message of the exception is one plain sentence naming line and column. */
     public static JsonNode read(String text) throws IOException {
         try {

@@ -10,6 +10,11 @@ public final class JsonString {
     }
 
     public static String quote(String s) {
-        return Json.line(s).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return script(Json.line(s));
+    }
+
+    /** JSON text with line and paragraph separators escaped (Jackson leaves them as they are). */
+    public static String script(String json) {
+        return json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 }

@@ -63,9 +63,13 @@ public record Problem(Path file, int line, int column, Severity severity, String
      * the file as in {@link #format} ({@code null} when the problem concerns the run), 0 when unknown.
      */
     public String toJson(Path base) {
-        return "{\"file\":" + (file == null ? "null" : JsonString.quote(shownFile(base))) + ",\"line\":" + line
-                + ",\"column\":" + column + ",\"severity\":" + JsonString.quote(severity.label()) + ",\"message\":"
-                + JsonString.quote(message) + "}";
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("file", file == null ? null : shownFile(base));
+        json.put("line", line);
+        json.put("column", column);
+        json.put("severity", severity.label());
+        json.put("message", message);
+        return JsonString.script(Json.lineInOrder(json));
     }
 
     private String shownFile(Path base) {

@@ -1,14 +1,22 @@
 package org.digestpress.serve;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.digestpress.Workspace;
+import org.digestpress.problem.Json;
+import org.digestpress.problem.JsonString;
 import org.digestpress.problem.Problem;
 
 /**
  * {@code /status.json} and the SSE event data: the last build, its problems (files shown as in the
  * terminal: relative to the working folder when below it) and the table of contents with pages.
+ * Written by Jackson ({@link Json}), fields in the documented order.
  */
 final class StatusJson {
 
@@ -17,39 +25,46 @@ final class StatusJson {
 
     static String write(PreviewServer.Status status) {
         Path base = Path.of("").toAbsolutePath();
-        StringBuilder out = new StringBuilder("{");
-        out.append("\"build\":").append(status.build());
-        out.append(",\"ok\":").append(status.ok());
-        out.append(",\"ms\":").append(status.millis());
-        out.append(",\"cpuMs\":").append(status.cpuMillis());
-        out.append(",\"pages\":").append(status.pages());
-        out.append(",\"issue\":").append(string(status.issue()));
-        out.append(",\"pageWidth\":").append(String.format(Locale.ROOT, "%.1f", status.pageSize()[0]));
-        out.append(",\"pageHeight\":").append(String.format(Locale.ROOT, "%.1f", status.pageSize()[1]));
-        out.append(",\"problems\":[");
-        boolean first = true;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("build", status.build());
+        json.put("ok", status.ok());
+        json.put("ms", status.millis());
+        json.put("cpuMs", status.cpuMillis());
+        json.put("pages", status.pages());
+        json.put("issue", text(status.issue()));
+        json.put("pageWidth", tenths(status.pageSize()[0]));
+        json.put("pageHeight", tenths(status.pageSize()[1]));
+        List<Object> problems = new ArrayList<>();
         for (Problem p : status.problems()) {
-            out.append(first ? "" : ",");
-            first = false;
-            out.append("{\"file\":").append(p.file() == null ? "null"
-                    : string(shown(p.file(), base, status.publicationRoot())));
-            out.append(",\"line\":").append(p.line());
-            out.append(",\"column\":").append(p.column());
-            out.append(",\"severity\":").append(string(p.severity().label()));
-            out.append(",\"message\":").append(string(p.message()));
-            out.append('}');
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("file", p.file() == null ? null : shown(p.file(), base, status.publicationRoot()));
+            problem.put("line", p.line());
+            problem.put("column", p.column());
+            problem.put("severity", p.severity().label());
+            problem.put("message", text(p.message()));
+            problems.add(problem);
         }
-        out.append("],\"contents\":[");
-        first = true;
+        json.put("problems", problems);
+        List<Object> contents = new ArrayList<>();
         for (Workspace.Entry e : status.contents()) {
-            out.append(first ? "" : ",");
-            first = false;
-            out.append("{\"kind\":").append(string(e.isSection() ? "section" : "article"));
-            out.append(",\"title\":").append(string(e.title()));
-            out.append(",\"page\":").append(e.page());
-            out.append('}');
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", e.isSection() ? "section" : "article");
+            entry.put("title", text(e.title()));
+            entry.put("page", e.page());
+            contents.add(entry);
         }
-        return out.append("]}").toString();
+        json.put("contents", contents);
+        // '<' escaped as well: the page embeds this JSON in a script element ('<' occurs only in strings).
+        return JsonString.script(Json.lineInOrder(json)).replace("<", "\\u003c");
+    }
+
+    private static BigDecimal tenths(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** Soft hyphens from the typesetter are dropped: they only confuse a screen. */
+    private static String text(String text) {
+        return text == null ? null : text.replace("\u00ad", "");
     }
 
     /**
@@ -66,14 +81,5 @@ final class StatusJson {
             shown = outer.relativize(absolute);
         }
         return shown.toString().replace('\\', '/');
-    }
-
-    /** A JSON string literal; soft hyphens from the typesetter are dropped, they only confuse a screen. */
-    static String string(String text) {
-        if (text == null) {
-            return "null";
-        }
-        // '<' escaped as well: the page embeds this JSON in a script element.
-        return org.digestpress.problem.JsonString.quote(text.replace("\u00ad", "")).replace("<", "\\u003c");
     }
 }
