@@ -113,7 +113,7 @@ public record ArchiveRecord(int format, String publication, String language, Fil
                     + " and this digestpress reads format " + FORMAT);
         }
         try {
-            return Json.MAPPER.treeToValue(root, ArchiveRecord.class);
+            return Json.mapper().treeToValue(root, ArchiveRecord.class);
         } catch (IOException | RuntimeException e) {
             throw new IOException("it does not have the fields of an archive record", e);
         }
