@@ -87,7 +87,8 @@ final class ArchiveCommand implements Callable<Integer> {
             err.println(problem.format(base));
         }
         for (String repaired : result.repaired()) {
-            out.println(repaired + ": repaired (written again)");
+            // "index.html: missing" becomes "index.html: repaired (missing)"
+            out.println(repaired.replaceFirst(": ", ": repaired (") + ")");
         }
         err.flush();
         if (result.index() != null) {

@@ -181,10 +181,13 @@ class ArchiveTrustTest {
         Path out = temp.resolve("archive");
         flip(out.resolve("2030/2030-01.pdf"), 5000);
         Files.delete(out.resolve("2030/2030-02.png"));
+        Files.writeString(out.resolve("index.html"), "<p>defaced</p>");
         CliHarness.Outcome run = archive(harness);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("2030-01: repaired (2030/2030-01.pdf: changed since it was archived"), run.out());
         assertTrue(run.out().contains("2030-02: repaired (2030/2030-02.png: missing)"), run.out());
+        assertTrue(run.out().contains("index.html: repaired (changed since it was archived"), run.out());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("2030/2030-02.pdf"));
         assertArrayEquals(Files.readAllBytes(firstArchive.resolve("2030/2030-01.pdf")),
                 Files.readAllBytes(out.resolve("2030/2030-01.pdf")));
         assertEquals(0, harness.run("archive", "--verify", "-o", out.toString()).exit());
