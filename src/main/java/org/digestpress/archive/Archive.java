@@ -311,7 +311,7 @@ public final class Archive {
         long start = System.nanoTime();
         Problems problems = new Problems();
         // Records what the build reads, from every thread, until the offprints are done.
-        try (ReadRecorder reads = ReadRecorder.start()) {
+        try (ReadRecorder reads = ReadRecorder.start(path -> hashes.belongsTo(path, dir))) {
             Path staging = folder.staging(name);
             Path stagedPdf = staging.resolve(name + ".pdf");
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
@@ -347,7 +347,7 @@ public final class Archive {
             }
             ArchiveRecord.Pdf issuePdf = pdf(stagedPdf, issuePath);
             ArchiveRecord.FileSum coverSum = Fixity.sum(cover, coverPath);
-            SortedMap<String, String> inputs = hashes.of(reads.paths(), dir);
+            SortedMap<String, String> inputs = hashes.of(reads.read(), dir);
             String combined = InputHashes.combined(inputs, version);
 
             // Offprints first and the issue PDF last: an interrupted run leaves the old issue PDF,

@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.Confinement;
+import org.digestpress.assets.ReadRecorder;
 import org.digestpress.pdf.FontSet;
 
 /**
@@ -35,7 +33,7 @@ final class InputHashes {
     /** The files of the built-in templates; a template folder is hashed whole instead. */
     private static final List<String> BUILT_IN_TEMPLATES = List.of("issue.ftlx", "labels/en.yaml", "labels/ru.yaml",
             "style.css.ftl");
-    static final String ABSENT = "absent";
+    static final String ABSENT = ReadRecorder.ABSENT;
 
     private final Path publication;
     private final Optional<Path> templates;
@@ -51,19 +49,24 @@ final class InputHashes {
     }
 
     /**
-     * The inputs of the build of {@code issueDir} from what was read while it ran: the publication's
-     * own files, this issue's, templates and fonts. Another issue's files are left out: builds running
-     * at the same time report their reads to every recorder.
+     * Whether a path read while {@code issueDir} builds is its input: the publication's own files,
+     * this issue's (another issue's are left out: builds running at the same time report their reads
+     * to every recorder). Templates and fonts are not: they are hashed whole, once per run.
      */
-    SortedMap<String, String> of(Collection<Path> read, Path issueDir) {
+    boolean belongsTo(Path path, Path issueDir) {
+        return path.startsWith(publication) && name(path, issueDir.getFileName().toString()) != null;
+    }
+
+    /** The inputs of the build of {@code issueDir}: what it read (with the fingerprints taken then), templates, fonts. */
+    SortedMap<String, String> of(Map<Path, String> read, Path issueDir) {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
         String own = issueDir.getFileName().toString();
-        for (Path path : read) {
+        read.forEach((path, print) -> {
             String name = name(path, own);
             if (name != null) {
-                inputs.put(name, hash(path));
+                inputs.put(name, print);
             }
-        }
+        });
         return inputs;
     }
 
@@ -126,25 +129,12 @@ final class InputHashes {
         return root.map(r -> rest.isEmpty() ? r : r.resolve(rest)).filter(p -> p.normalize().startsWith(root.get()));
     }
 
-    /** A file's SHA-256, a folder's as {@code dir:} and the hash of its sorted names, or {@link #ABSENT}. */
+    /** As the recorder fingerprints it; a link that leads out is not read ("outside"), as a build refuses it. */
     private String hash(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> entries = Files.list(path)) {
-                    String names = String.join("\n", entries.map(p -> p.getFileName().toString()).sorted().toList());
-                    return "dir:" + sha256(names.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!Files.isRegularFile(path)) {
-                return ABSENT;
-            }
-            if (!inside(path)) {
-                return "outside"; // a build refuses a link that leads out; its bytes are not read
-            }
-            return sha256(Files.readAllBytes(path));
-        } catch (IOException | UncheckedIOException e) {
-            return "unreadable";
+        if (Files.exists(path) && !Files.isDirectory(path) && !inside(path)) {
+            return "outside";
         }
+        return ReadRecorder.fingerprint(path);
     }
 
     private boolean inside(Path path) {
@@ -174,10 +164,6 @@ final class InputHashes {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return ReadRecorder.sha256(bytes);
     }
 }
