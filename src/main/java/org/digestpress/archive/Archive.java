@@ -363,7 +363,7 @@ public final class Archive {
 
             ArchiveRecord.Issue record = new ArchiveRecord.Issue(name, offprints.number(), offprints.issueLabel(),
                     offprints.monthLabel(), issuePdf, coverSum, version, combined, inputs, articles,
-                    warnings(problems.all()));
+                    ArchiveRecord.Warning.of(problems.all(), request.publication()));
             IssueOutcome outcome = new IssueOutcome(name, Status.BUILT, folder.resolve(issuePath), issuePdf.pages(),
                     articles.size(), millis(start), problems.all(), false, repair);
             return new Built(outcome, record, offprints.publicationTitle(), offprints.language());
@@ -377,20 +377,6 @@ public final class Archive {
             problems.error(dir, 0, 0, "The issue could not be built: " + e.getMessage());
             return failed(name, old, problems, start, false);
         }
-    }
-
-    /** The build's warnings, files relative to the publication, for {@code --strict} on later runs. */
-    private List<ArchiveRecord.Warning> warnings(List<Problem> problems) {
-        Path publication = request.publication().toAbsolutePath().normalize();
-        return problems.stream().filter(p -> !p.isError()).map(p -> {
-            String file = null;
-            if (p.file() != null) {
-                Path absolute = p.file().toAbsolutePath().normalize();
-                file = (absolute.startsWith(publication) ? publication.relativize(absolute) : absolute.getFileName())
-                        .toString().replace('\\', '/');
-            }
-            return new ArchiveRecord.Warning(file, p.line(), p.column(), p.message());
-        }).toList();
     }
 
     private ArchiveRecord.Pdf pdf(Path file, String path) throws IOException {

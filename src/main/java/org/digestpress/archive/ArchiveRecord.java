@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.digestpress.problem.Json;
+import org.digestpress.problem.Problem;
 
 /**
  * {@code archive.json}: what every archived file is (checksum, bytes; pages and conformance for
@@ -62,6 +63,20 @@ public record ArchiveRecord(int format, String publication, String language, Fil
     /** A warning the issue's build reported, kept so that {@code --strict} still sees it when the issue is up to date. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Warning(String file, int line, int column, String message) {
+
+        /** The build's warnings, files relative to the publication (no absolute path in the record). */
+        static List<Warning> of(List<Problem> problems, Path publication) {
+            Path root = publication.toAbsolutePath().normalize();
+            return problems.stream().filter(p -> !p.isError()).map(p -> {
+                String file = null;
+                if (p.file() != null) {
+                    Path absolute = p.file().toAbsolutePath().normalize();
+                    file = (absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName())
+                            .toString().replace('\\', '/');
+                }
+                return new Warning(file, p.line(), p.column(), p.message());
+            }).toList();
+        }
     }
 
     /**
