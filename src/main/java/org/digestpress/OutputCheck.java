@@ -53,8 +53,12 @@ public final class OutputCheck {
                 refusals.add("The thumbnails folder " + thumbnails + " exists and is not a folder; name a new "
                         + "or an existing folder.");
             } else {
-                insideSources(request, thumbnails).ifPresent(root -> refusals.add("The thumbnails folder "
-                        + thumbnails + " is inside " + root + "; a build never writes among its sources."));
+                Optional<String> inside = insideSources(request, thumbnails);
+                inside.ifPresent(root -> refusals.add("The thumbnails folder " + thumbnails + " is inside " + root
+                        + "; a build never writes among its sources."));
+                if (inside.isEmpty()) {
+                    files(request, thumbnails, List.of(""), thumbnailNames(thumbnails), "The thumbnail ", refusals);
+                }
             }
         }
         return refusals;
@@ -137,36 +141,48 @@ public final class OutputCheck {
                 refusedFolders.add(sub + "/");
             });
         }
-        // what is there already counts too: a link in the folder that leads among the sources is
-        // refused before the build, whether or not this build writes that name
-        TreeSet<String> names = new TreeSet<>(outputs);
-        for (String sub : List.of("", WebEdition.IMAGES + "/", WebEdition.FONTS + "/")) {
+        List<String> subfolders = new ArrayList<>(List.of("", WebEdition.IMAGES + "/", WebEdition.FONTS + "/"));
+        subfolders.removeAll(refusedFolders);
+        List<String> names = outputs.stream()
+                .filter(name -> refusedFolders.stream().noneMatch(f -> name.startsWith(f) || f.equals(name + "/")))
+                .toList();
+        files(request, folder, subfolders, names, "The web edition's file ", refusals);
+        return refusals;
+    }
+
+    /**
+     * Checks the files {@code names} (relative to {@code folder}) a run writes, and every link that
+     * is already in {@code folder} or its {@code subfolders} (given with a trailing slash, "" for
+     * the folder itself): a link there that leads among the sources is refused before the run,
+     * whether or not the run writes that name. Files are replaced by renaming, so a link elsewhere
+     * is replaced, not followed.
+     */
+    private static void files(BuildRequest request, Path folder, List<String> subfolders, List<String> names,
+                              String what, List<String> refusals) {
+        TreeSet<String> all = new TreeSet<>(names);
+        for (String sub : subfolders) {
             Path dir = folder.resolve(sub);
-            if (Files.isDirectory(dir) && !refusedFolders.contains(sub)) {
+            if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
-                    entries.filter(Files::isSymbolicLink).forEach(e -> names.add(sub + e.getFileName()));
+                    entries.filter(Files::isSymbolicLink).forEach(e -> all.add(sub + e.getFileName()));
                 } catch (IOException e) {
-                    refusals.add("The web edition's folder " + dir + " cannot be read: " + e.getMessage() + ".");
+                    refusals.add("The folder " + dir + " cannot be read: " + e.getMessage() + ".");
                 }
             }
         }
-        for (String name : names) {
-            if (refusedFolders.stream().anyMatch(f -> name.startsWith(f) || f.equals(name + "/"))) {
-                continue;
-            }
+        for (String name : all) {
             Path file = folder.resolve(name);
             Optional<String> inside = insideSources(request, file);
             if (inside.isPresent()) {
-                refusals.add("The web edition's file " + file + " is inside " + inside.get() + (Files.isSymbolicLink(file)
+                refusals.add(what + file + " is inside " + inside.get() + (Files.isSymbolicLink(file)
                         ? " through a link" : "") + "; a build never writes over its sources. Remove the link.");
             } else if (Files.isDirectory(file)) {
-                refusals.add("The web edition's file " + file + " is a folder; a build replaces only files.");
+                refusals.add(what + file + " is a folder; a build replaces only files.");
             } else if (Files.exists(file) && !Files.isRegularFile(file)) {
-                refusals.add("The web edition's file " + file + " exists and is not a regular file (a device, a pipe "
-                        + "or a socket); a build replaces only files.");
+                refusals.add(what + file + " exists and is not a regular file (a device, a pipe or a socket); a "
+                        + "build replaces only files.");
             }
         }
-        return refusals;
     }
 
     private static Optional<String> webFolder(BuildRequest request, Path folder, String what) {
@@ -177,6 +193,20 @@ public final class OutputCheck {
         return insideSources(request, folder).map(root -> what + folder + " is inside " + root
                 + (Files.isSymbolicLink(folder) ? " through a link" : "") + "; a build never writes among its "
                 + "sources. Remove the link, or write the PDF elsewhere with -o.");
+    }
+
+    /** cover.png and contents.png, and the section pictures already there (how many there will be shows only later). */
+    private static List<String> thumbnailNames(Path folder) {
+        TreeSet<String> names = new TreeSet<>(List.of("cover.png", "contents.png"));
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.map(e -> e.getFileName().toString()).filter(n -> n.matches("section-\\d+\\.png"))
+                        .forEach(names::add);
+            } catch (IOException e) {
+                // the folder is listed again below, where a failure is reported
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The issue's name as the build will call it, when it can be told without reading the issue. */
