@@ -29,7 +29,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * has no {@code <script>}, no {@code on…} attribute, no element of the HTML namespace, no
  * {@code <foreignObject>} or other embedded document, no link other than http, https, mailto or an
  * anchor, no animation of a link or a handler, no {@code <?xml-stylesheet?>}, and fetches nothing:
- * {@code href} and {@code url(…)} only to {@code #ids} or embedded PNG, JPEG or GIF data.
+ * {@code href} only to {@code #ids} (or PNG, JPEG or GIF data in an {@code <image>}), {@code url(…)}
+ * only to {@code #ids} or {@code data:}.
  *
  * <p>Names and values are compared as the parser hands them over: entities already decoded (so
  * {@code java&#x09;script:} arrives as {@code java\tscript:}), prefixes resolved to namespaces
@@ -55,7 +56,7 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     /** CSS that runs script in old browsers or that fetches without url(…). */
     private static final Pattern ACTIVE_CSS = Pattern.compile(
             "(?i)expression\\s*\\(|-moz-binding|behavior\\s*:|image-set\\s*\\(");
-    /** Embedded raster data, the only data: an SVG may name: an SVG or HTML inside data: is not checked. */
+    /** Embedded raster data, the only data: an href may name: an SVG or HTML inside data: is not checked. */
     private static final Pattern RASTER_DATA = Pattern.compile("(?i)data:image/(?:png|jpeg|jpg|gif)[;,].*",
             Pattern.DOTALL);
 
@@ -237,7 +238,8 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
         Matcher m = URL_FUNCTION.matcher(value);
         while (m.find()) {
             String target = compact(m.group(1));
-            if (!internal(target) && !RASTER_DATA.matcher(target).matches()) {
+            // data: in CSS is only ever drawn as a picture or a font, never run
+            if (!internal(target) && !target.regionMatches(true, 0, "data:", 0, 5)) {
                 report(line, column, "This SVG image refers to '" + shorten(m.group(1)) + "' in url(…); "
                         + "a build draws nothing an SVG fetches from a file or the network. Embed it or remove it.");
             }
