@@ -11,7 +11,16 @@ import java.util.List;
 public final class SvgPayloads {
 
     /** One hostile SVG: what it is, its text, and the start of the sentence that refuses it. */
-    public record Payload(String name, String svg, String refusal, boolean needsClick) {
+    public record Payload(String name, String svg, String refusal, boolean needsClick, String charset) {
+        Payload(String name, String svg, String refusal, boolean needsClick) {
+            this(name, svg, refusal, needsClick, "UTF-8");
+        }
+
+        /** The file's bytes, in the encoding its declaration names. */
+        public byte[] bytes() {
+            return svg.getBytes(java.nio.charset.Charset.forName(charset));
+        }
+
         @Override
         public String toString() {
             return name;
@@ -65,6 +74,8 @@ public final class SvgPayloads {
                     + ") }</style>" + BOX + "</svg>\n", "This SVG image refers to 'javascript:", false),
             new Payload("a CSS escape hiding url(", SVG + ">\n<style>rect { fill: \\75 rl(http://example.org/p) }</style>"
                     + BOX + "</svg>\n", "This SVG image's style has a backslash escape", false),
+            new Payload("an encoding a browser does not know", "<?xml version=\"1.0\" encoding=\"IBM037\"?>\n"
+                    + SVG + ">" + BOX + "</svg>\n", "This SVG image is encoded in IBM037", false, "IBM037"),
             new Payload("an HTML page named .svg", "<!-- a web page -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body onload=\"" + PROBE
                     + "\"><script>" + PROBE + "</script></body></html>\n", "This file is not an SVG image", false));
 

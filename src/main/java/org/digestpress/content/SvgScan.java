@@ -19,6 +19,7 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.ext.LexicalHandler;
+import org.xml.sax.ext.Locator2;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -47,6 +48,12 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     /** Elements (lower case, any namespace) that run a program or embed another document. */
     private static final Set<String> EMBEDDING = Set.of("foreignobject", "iframe", "embed", "object", "frame",
             "frameset", "applet", "handler", "listener");
+    /**
+     * Encodings every browser reads as this check does: a file in another (EBCDIC, say) could mean
+     * one thing here and another, with a script, to a browser that does not know it.
+     */
+    private static final Set<String> ENCODINGS = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "US-ASCII",
+            "ASCII", "ISO-8859-1", "WINDOWS-1252");
     private static final Set<String> ANIMATIONS = Set.of("set", "animate", "animatemotion", "animatetransform",
             "animatecolor");
     private static final Pattern URL_FUNCTION = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]*)", Pattern.CASE_INSENSITIVE);
@@ -134,9 +141,16 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     public void startElement(String uri, String localName, String qName, Attributes attributes) {
         seen();
         String element = localName.toLowerCase(Locale.ROOT);
-        if (depth++ == 0 && !(localName.equals("svg") && SVG_NAMESPACE.equals(uri))) {
-            report("This file is not an SVG image: its outermost element is <" + qName + ">, not <svg xmlns=\""
-                    + SVG_NAMESPACE + "\">.");
+        if (depth++ == 0) {
+            if (!(localName.equals("svg") && SVG_NAMESPACE.equals(uri))) {
+                report("This file is not an SVG image: its outermost element is <" + qName + ">, not <svg xmlns=\""
+                        + SVG_NAMESPACE + "\">.");
+            }
+            String encoding = locator instanceof Locator2 l ? l.getEncoding() : null;
+            if (encoding != null && !ENCODINGS.contains(encoding.toUpperCase(Locale.ROOT))) {
+                report("This SVG image is encoded in " + encoding + ", which a browser may read differently from "
+                        + "this check (or not at all). Save it as UTF-8.");
+            }
         }
         if (ACTIVE_NAMESPACES.contains(uri)) {
             report("This SVG image contains the element <" + qName + "> of another markup language (" + uri

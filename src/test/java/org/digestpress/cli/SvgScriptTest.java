@@ -87,7 +87,7 @@ class SvgScriptTest {
     void isRefusedWithItsLineAndNothingIsWritten(Route route, Payload payload, @TempDir Path temp) throws IOException {
         CliHarness harness = new CliHarness(temp);
         Path publication = harness.publication();
-        CliHarness.write(publication.resolve(route.svg), payload.svg());
+        CliHarness.write(publication.resolve(route.svg), payload.bytes());
         route.use(publication);
         Path pdf = temp.resolve("out/2030-01.pdf");
         CliHarness.write(pdf, "%PDF-1.7 the previous issue\n");

@@ -89,7 +89,7 @@ class WebSvgInBrowserTest {
             Payload payload = (Payload) arguments[1];
             CliHarness harness = new CliHarness(temp.resolve("run-" + n++));
             Path publication = harness.publication();
-            CliHarness.write(publication.resolve(route.svg), payload.svg());
+            CliHarness.write(publication.resolve(route.svg), payload.bytes());
             route.use(publication);
             Path images = harness.root().resolve("out/2030-01/images");
             CliHarness.Outcome outcome = harness.run("build", publication.resolve("2030-01").toString(), "-o",
