@@ -130,6 +130,11 @@ public final class OutputCheck {
             return List.of("The web edition's folder " + folder + " would have the PDF's own name; name the PDF "
                     + "with .pdf at the end.");
         }
+        String pdfName = pdf.getFileName().toString();
+        if (List.of(WebEdition.PAGE, WebEdition.IMAGES, WebEdition.FONTS).stream().anyMatch(pdfName::equalsIgnoreCase)) {
+            return List.of("The PDF " + pdf + " would be copied into the web edition under the name of its page or "
+                    + "of a folder of it; name the PDF something else, e.g. issue.pdf.");
+        }
         Optional<String> whole = webFolder(request, folder, "The web edition's folder ");
         if (whole.isPresent()) {
             return List.of(whole.get());

@@ -94,6 +94,12 @@ class WebOutputTest {
     }
 
     @Test
+    void aPdfNamedLikeThePageIsRefused() {
+        pdf = temp.resolve("out/index.html");
+        assertRefused("digest: The PDF " + pdf + " would be copied into the web edition under the name of its page");
+    }
+
+    @Test
     void anEditionFolderThatIsAFileIsRefused() throws IOException {
         CliHarness.write(temp.resolve("out/2030-01"), "notes");
         assertRefused("digest: The web edition's folder " + temp.resolve("out/2030-01") + " exists and is not a folder");
