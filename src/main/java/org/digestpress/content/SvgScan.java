@@ -49,11 +49,13 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     private static final Set<String> EMBEDDING = Set.of("foreignobject", "iframe", "embed", "object", "frame",
             "frameset", "applet", "handler", "listener");
     /**
-     * Encodings every browser reads as this check does: a file in another (EBCDIC, say) could mean
-     * one thing here and another, with a script, to a browser that does not know it.
+     * Encodings whose markup every browser reads as this check does: Unicode, and single-byte
+     * encodings that keep ASCII as it is (a browser that does not know one still reads the same
+     * tags and attributes). A file in another (EBCDIC, UTF-7, ISO-2022) could mean one thing here and
+     * another, with a script, to a browser.
      */
-    private static final Set<String> ENCODINGS = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "US-ASCII",
-            "ASCII", "ISO-8859-1", "WINDOWS-1252");
+    private static final Pattern ENCODINGS = Pattern.compile(
+            "(?i)UTF-8|UTF-16(?:BE|LE)?|US-ASCII|ASCII|ISO-8859-\\d{1,2}|WINDOWS-125\\d|CP125\\d|KOI8-[RU]");
     private static final Set<String> ANIMATIONS = Set.of("set", "animate", "animatemotion", "animatetransform",
             "animatecolor");
     private static final Pattern URL_FUNCTION = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]*)", Pattern.CASE_INSENSITIVE);
@@ -147,7 +149,7 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
                         + SVG_NAMESPACE + "\">.");
             }
             String encoding = locator instanceof Locator2 l ? l.getEncoding() : null;
-            if (encoding != null && !ENCODINGS.contains(encoding.toUpperCase(Locale.ROOT))) {
+            if (encoding != null && !ENCODINGS.matcher(encoding).matches()) {
                 report("This SVG image is encoded in " + encoding + ", which a browser may read differently from "
                         + "this check (or not at all). Save it as UTF-8.");
             }
@@ -161,7 +163,8 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
                     + "the web edition. Remove it: a picture in a digest runs nothing.");
         } else if (EMBEDDING.contains(element)) {
             report("This SVG image contains <" + qName + ">, which embeds another document (HTML with its scripts "
-                    + "and event handlers) in the picture. Draw it with SVG shapes and text.");
+                    + "and event handlers) in the picture. Draw it with SVG shapes and text (Illustrator writes a "
+                    + "<foreignObject> when 'Preserve Illustrator Editing Capabilities' is on: save without it).");
         } else if (ANIMATIONS.contains(element)) {
             String target = attributeName(attributes.getValue("attributeName"));
             if (target.equals("href") || target.startsWith("on")) {

@@ -104,7 +104,10 @@ class SvgScriptTest {
         assertFalse(Files.exists(temp.resolve("out/2030-01")), "no web edition is written");
     }
 
-    /** What an SVG may still have: links to the web, embedded PNG data, ids, styles, the word "onload" as text. */
+    /**
+     * What an SVG may still have: links to the web, embedded PNG data, ids, styles, the word
+     * "onload" as text, an editor's own namespace, a Cyrillic single-byte encoding.
+     */
     @Test
     void anOrdinarySvgWithLinksAndEmbeddedDataIsAcceptedAndCopied(@TempDir Path temp) throws IOException {
         CliHarness harness = new CliHarness(temp);
@@ -122,8 +125,11 @@ class SvgScriptTest {
                   <use href="#g"/>
                 </svg>
                 """);
-        CliHarness.write(publication.resolve("2030-01/news/03-fine.md"),
-                CliHarness.article("title: Схема\n", "Текст.\n\n![Схема](../images/fine.svg)\n"));
+        CliHarness.write(publication.resolve("2030-01/images/cyrillic.svg"), ("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>Схема</title>"
+                + "<rect width=\"10\" height=\"10\"/></svg>\n").getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        CliHarness.write(publication.resolve("2030-01/news/03-fine.md"), CliHarness.article("title: Схема\n",
+                "Текст.\n\n![Схема](../images/fine.svg)\n\nЕщё.\n\n![Схема](../images/cyrillic.svg)\n"));
         Map<Path, String> before = harness.snapshot();
         Path pdf = temp.resolve("out/2030-01.pdf");
 
