@@ -179,7 +179,7 @@ public final class Workspace {
         } catch (IOException e) {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
-        Path web = webPage == null ? null : webPage.write(written.file(), webFolder, problems);
+        Path web = webPage == null ? null : webPage.write(written.file(), webFolder, publication.root(), problems);
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
                 issue.date().toString(), problems.all(), web);

@@ -69,7 +69,7 @@ public final class SvgPayloads {
             new Payload("an entity declared to hold a script", "<!DOCTYPE svg [<!ENTITY s \"<script>" + PROBE
                     + "</script>\">]>\n" + SVG + ">&s;" + BOX + "</svg>\n", "This SVG image contains a <script>", false),
             new Payload("<?xml-stylesheet?>", "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>"
-                    + SVG + ">" + BOX + "</svg>\n", "This SVG image starts with <?xml-stylesheet?>", false),
+                    + SVG + ">" + BOX + "</svg>\n", "This SVG image has an <?xml-stylesheet?>", false),
             new Payload("url(javascript:) in a style", SVG + ">\n<style>rect { fill: url(javascript:" + PROBE
                     + ") }</style>" + BOX + "</svg>\n", "This SVG image refers to 'javascript:", false),
             new Payload("a CSS escape hiding url(", SVG + ">\n<style>rect { fill: \\75 rl(http://example.org/p) }</style>"

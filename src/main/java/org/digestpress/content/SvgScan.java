@@ -134,7 +134,7 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     @Override
     public void processingInstruction(String target, String data) {
         if (target.equalsIgnoreCase("xml-stylesheet")) {
-            report("This SVG image starts with <?xml-stylesheet?>, which makes a browser fetch and apply another "
+            report("This SVG image has an <?xml-stylesheet?>, which makes a browser fetch and apply another "
                     + "file (an XSLT one can add scripts). Put the styles into a <style> element.");
         }
     }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.Confinement;
 import org.digestpress.chart.ChartCompiler;
 import org.digestpress.content.ImageFiles;
 import org.digestpress.layout.IssueLayout;
@@ -125,16 +126,24 @@ public final class WebEdition {
          * Writes the page and its files into {@code folder}, each to a temporary file beside it and
          * then renamed over the old one: a reader never sees half a file, and a link found at a
          * file's name is replaced, never written through. The PDF is copied there too, for the link.
+         * Images are copied only from inside {@code publication}, links followed, and an SVG only
+         * if the bytes copied pass the check.
          *
          * @return the page, or null when it could not be written (problems say why)
          */
-        public Path write(Path pdf, Path folder, Problems problems) {
+        public Path write(Path pdf, Path folder, Path publication, Problems problems) {
             try {
                 Files.createDirectories(folder.resolve(IMAGES));
                 Files.createDirectories(folder.resolve(FONTS));
                 for (Map.Entry<String, Path> file : images.entrySet()) {
+                    // checked again as read now: a server may be building while the author saves, or
+                    // replaces an image with a link to a file elsewhere
+                    if (!Confinement.inside(file.getValue(), publication)) {
+                        problems.error(file.getValue(), 0, 0, "This image became a link to a file outside the "
+                                + "publication folder while the issue was built; it is not copied.");
+                        continue;
+                    }
                     byte[] bytes = Files.readAllBytes(file.getValue());
-                    // checked again as read now: a server may be building while the author saves
                     if (file.getKey().toLowerCase(Locale.ROOT).endsWith(".svg")
                             && !ImageFiles.publishableSvg(file.getValue(), bytes, problems)) {
                         continue;
@@ -160,16 +169,5 @@ public final class WebEdition {
                 return null;
             }
         }
-    }
-
-    /**
-     * Writes the page and its files into {@code folder} without a check of its own: for callers
-     * that checked {@link Page#outputs()} already, or write into a folder of their own.
-     *
-     * @return the page, or null when it could not be written (problems say why)
-     */
-    public Path write(IssueView view, Path pdf, Path folder, Problems problems) {
-        Page page = prepare(view, pdf.getFileName().toString(), problems);
-        return page == null ? null : page.write(pdf, folder, problems);
     }
 }
