@@ -57,7 +57,8 @@ public final class OutputCheck {
                 inside.ifPresent(root -> refusals.add("The thumbnails folder " + thumbnails + " is inside " + root
                         + "; a build never writes among its sources."));
                 if (inside.isEmpty()) {
-                    files(request, thumbnails, List.of(""), thumbnailNames(thumbnails), "The thumbnail ", refusals);
+                    // only the pictures' names: DIR may be a folder of the user's with links of its own
+                    files(request, thumbnails, List.of(), thumbnailNames(thumbnails), "The thumbnail ", refusals);
                 }
             }
         }
@@ -208,7 +209,7 @@ public final class OutputCheck {
                 entries.map(e -> e.getFileName().toString()).filter(n -> n.matches("section-\\d+\\.png"))
                         .forEach(names::add);
             } catch (IOException e) {
-                // the folder is listed again below, where a failure is reported
+                // then cover.png and contents.png are checked; the pictures are written by renaming anyway
             }
         }
         return List.copyOf(names);
