@@ -94,6 +94,14 @@ class WebOutputTest {
     }
 
     @Test
+    void aDeviceWhereThePageGoesIsRefused() throws IOException {
+        Files.createDirectories(temp.resolve("out/2030-01"));
+        Files.createSymbolicLink(temp.resolve("out/2030-01/index.html"), Path.of("/dev/null"));
+        assertRefused("digest: The web edition's file " + temp.resolve("out/2030-01/index.html") + " exists and is "
+                + "not a regular file");
+    }
+
+    @Test
     void aPdfNamedLikeThePageIsRefused() {
         pdf = temp.resolve("out/index.html");
         assertRefused("digest: The PDF " + pdf + " would be copied into the web edition under the name of its page");
