@@ -41,6 +41,7 @@ import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
 import org.digestpress.typography.Typographer;
+import org.digestpress.web.WebEdition;
 
 /**
  * A resident build engine: what a process loads once (fonts parsed and registered, the FreeMarker
@@ -151,8 +152,16 @@ public final class Workspace {
         }
         Path output = request.output() != null ? request.output() : Path.of("out", issue.date() + ".pdf");
         var refused = OutputCheck.output(request, output);
-        if (refused.isPresent()) {
-            problems.error(null, 0, 0, refused.get());
+        refused.ifPresent(r -> problems.error(null, 0, 0, r));
+        // The web edition is made before the PDF, so its every file is checked before anything is written.
+        Path webFolder = WebEdition.folderFor(output, issue.date().toString());
+        WebEdition.Page webPage = !(request.web() || publication.web()) ? null
+                : new WebEdition(request.templates(), request.fonts(), shared.charts).prepare(view,
+                        output.getFileName().toString(), problems);
+        if (webPage != null && refused.isEmpty()) {
+            OutputCheck.webEdition(request, output, webFolder, webPage.outputs()).forEach(r -> problems.error(null, 0, 0, r));
+        }
+        if (problems.hasErrors()) {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
                     List.of());
         }
@@ -170,12 +179,7 @@ public final class Workspace {
         } catch (IOException e) {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
-        Path web = null;
-        if (request.web() || publication.web()) {
-            // The web edition: the same typeset view, in its own folder beside the PDF.
-            web = new org.digestpress.web.WebEdition(request.templates(), request.fonts(), shared.charts).write(view,
-                    written.file(), written.file().toAbsolutePath().getParent().resolve(issue.date().toString()), problems);
-        }
+        Path web = webPage == null ? null : webPage.write(written.file(), webFolder, publication.root(), problems);
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
                 issue.date().toString(), problems.all(), web);

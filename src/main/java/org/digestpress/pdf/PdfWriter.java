@@ -467,7 +467,7 @@ public final class PdfWriter {
      * {@code Files.createTempFile}, whose 0600 the rename would keep: a web server publishing the
      * folder could not read the PDF.
      */
-    static void writeAtomically(Path output, byte[] bytes) throws IOException {
+    public static void writeAtomically(Path output, byte[] bytes) throws IOException {
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         Path temp = null;

@@ -59,13 +59,11 @@ public final class Thumbnails {
 
     private static Path render(PDFRenderer renderer, int page, Path file, float dpi) throws IOException {
         BufferedImage image = renderer.renderImageWithDPI(page, dpi, ImageType.RGB);
-        Path temp = Files.createTempFile(file.getParent(), ".thumb", ".png");
-        try {
-            ImageIO.write(image, "png", temp.toFile());
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        // renamed into place: a link at the name is replaced, not written through, and the file
+        // gets the umask's mode (a temporary file's 0600 would stay and hide it from a web server)
+        PdfWriter.writeAtomically(file, png.toByteArray());
         return file;
     }
 
