@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,11 +33,7 @@ import java.util.function.Function;
  * The JDK's {@code com.sun.net.httpserver} reads each request head on a pool thread with blocking
  * reads, so every slow client holds a thread, its event streams would each hold one too, and its
  * accept loop spins when the process runs out of file descriptors: hence this small server.
- *
- * <p>Only the server's own origin is answered: a request whose {@code Host} is not
- * {@code 127.0.0.1:PORT} or {@code localhost:PORT} gets 421 (a page on another site whose name was
- * made to resolve to this machine, "DNS rebinding"), one with a foreign {@code Origin}, or sent by
- * another site's page other than by following a link, gets 403.
+ * Only requests for the server's own origin are answered ({@link OriginRule}).
  */
 final class HttpListener implements AutoCloseable {
 
@@ -71,8 +66,7 @@ final class HttpListener implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<Link> links = new HashSet<>();
-    private final Set<String> hosts = new HashSet<>();
-    private final Set<String> origins = new HashSet<>();
+    private final OriginRule origin;
     private final Thread thread;
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
     private volatile boolean closed;
@@ -97,11 +91,7 @@ final class HttpListener implements AutoCloseable {
             throw e;
         }
         int bound = port();
-        String literal = loopback instanceof Inet6Address ? "[::1]" : loopback.getHostAddress();
-        for (String name : List.of(literal, "localhost")) {
-            hosts.add(name + ":" + bound);
-            origins.add("http://" + name + ":" + bound);
-        }
+        origin = new OriginRule(loopback instanceof Inet6Address ? "[::1]" : loopback.getHostAddress(), bound);
         workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(limits.queued()), PreviewServer.daemon("digest-draw"));
         workers.allowCoreThreadTimeOut(true);
@@ -230,25 +220,6 @@ final class HttpListener implements AutoCloseable {
         }
     }
 
-    /** 421 for a foreign Host, 403 for a foreign Origin or another site's page; null when the request is ours. */
-    private Answer foreign(Request request) {
-        String host = request.single("host");
-        if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
-            return Answer.text(421, "This server answers only requests for " + String.join(" or ", hosts.stream()
-                    .sorted().toList()) + ".");
-        }
-        String origin = request.single("origin");
-        if (request.has("origin") && (origin == null || !origins.contains(origin.toLowerCase(Locale.ROOT)))) {
-            return Answer.text(403, "This server answers only its own pages.");
-        }
-        String site = request.single("sec-fetch-site");
-        String mode = request.single("sec-fetch-mode");
-        if (site != null && (site.equals("cross-site") || site.equals("same-site")) && !"navigate".equals(mode)) {
-            return Answer.text(403, "This server answers only its own pages.");
-        }
-        return null;
-    }
-
     private static void quietly(SocketChannel channel) {
         try {
             channel.close();
@@ -345,7 +316,7 @@ final class HttpListener implements AutoCloseable {
                 respond(null, Answer.text(400, "This is not an HTTP request this server understands."));
                 return;
             }
-            Answer answer = foreign(request);
+            Answer answer = origin.refusal(request);
             if (answer == null) {
                 try {
                     answer = routes.apply(request);

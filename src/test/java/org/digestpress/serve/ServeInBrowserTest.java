@@ -64,6 +64,9 @@ class ServeInBrowserTest {
                 assertTrue(titles(browser).contains("В Калуге открылся завод двигателей"), titles(browser).toString());
                 assertEquals(List.of("No problems."), problems(browser, "none"));
                 assertTrue(browser.findElements(By.cssSelector(".sheet img")).size() > 3, "the pages are shown");
+                // The page's Content-Security-Policy lets its own style and script run (the script drew the contents).
+                assertEquals("330px", ((JavascriptExecutor) browser).executeScript(
+                        "return getComputedStyle(document.querySelector('aside')).width;"));
                 wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
                         "const i = document.querySelector('.sheet img'); return i.complete && i.naturalWidth > 0;")));
                 screenshot(browser, "serve-page.png");
@@ -94,6 +97,13 @@ class ServeInBrowserTest {
                 wait.until(b -> problems(b, "error").isEmpty());
                 assertTrue(!browser.findElement(By.id("banner")).isDisplayed());
                 assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.sameDocument;"));
+
+                // The page says so when the server goes away.
+                assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
+                server.close();
+                wait.until(b -> b.findElement(By.id("offline")).isDisplayed());
+                assertTrue(browser.findElement(By.id("offline")).getText().contains("digest serve"),
+                        browser.findElement(By.id("offline")).getText());
             } finally {
                 browser.quit();
             }
