@@ -163,10 +163,13 @@ final class HttpListener implements AutoCloseable {
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                // Out of file descriptors, most likely. The pending connection keeps the listening
-                // socket ready, so selecting again at once would spin a core: stop accepting a moment.
-                accepting.interestOps(0);
-                acceptPausedUntil = System.nanoTime() + PAUSE_ACCEPT;
+                // Out of file descriptors, most likely: make room as at the cap. With nothing to close,
+                // stop accepting a moment: the pending connection keeps the listening socket ready,
+                // and selecting again at once would spin a core.
+                if (!evictIdle()) {
+                    accepting.interestOps(0);
+                    acceptPausedUntil = System.nanoTime() + PAUSE_ACCEPT;
+                }
                 return;
             }
             if (channel == null) {
