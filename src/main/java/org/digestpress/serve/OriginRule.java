@@ -35,7 +35,8 @@ final class OriginRule {
             return Answer.text(403, "This server answers only its own pages.");
         }
         String site = request.single("sec-fetch-site");
-        if (("cross-site".equals(site) || "same-site".equals(site)) && !"navigate".equals(request.single("sec-fetch-mode"))) {
+        boolean otherSite = "cross-site".equals(site) || "same-site".equals(site);
+        if (otherSite && !"navigate".equals(request.single("sec-fetch-mode"))) {
             return Answer.text(403, "This server answers only its own pages.");
         }
         return null;

@@ -68,6 +68,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile String statusJson;
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
     private Good good;
+    /** The last good PDF's bytes, apart from {@link #good}: the network thread must not wait for a drawing. */
+    private volatile byte[] goodPdf;
     private int builds;
 
     private record Good(byte[] pdf, PDDocument document, PDFRenderer renderer, Map<Integer, byte[]> pictures) {
@@ -202,7 +204,8 @@ public final class PreviewServer implements AutoCloseable {
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
             built = new Workspace.IssueBuild(new BuildResult(null, 0, 0, (System.nanoTime() - start) / 1_000_000,
-                    null, List.of(Problem.error(null, 0, 0, stopped(e)))), null, List.of());
+                    null, List.of(Problem.error(null, 0, 0,
+                    stopped(e) + " The pages shown are from the last good build."))), null, List.of());
             try {
                 workspace.reset(); // what the broken build left half-made is not trusted for the next one
             } catch (Throwable again) { // NOPMD
@@ -215,20 +218,19 @@ public final class PreviewServer implements AutoCloseable {
 
     /** A sentence for a build that threw: what happened, never the name of a Java class. */
     static String stopped(Throwable e) {
-        String kept = " The pages shown are from the last good build.";
         if (e instanceof StackOverflowError) {
             return "The build stopped: something in the issue is nested or repeated too deeply to typeset "
-                    + "(a very long line of one character, or quotes inside quotes many levels deep)." + kept;
+                    + "(a very long line of one character, or quotes inside quotes many levels deep).";
         }
         if (e instanceof OutOfMemoryError) {
-            return "The build stopped: it ran out of memory (a very large picture, table or text?)." + kept;
+            return "The build stopped: it ran out of memory (a very large picture, table or text?).";
         }
         String message = e.getMessage();
         if (e instanceof RuntimeException && message != null && !message.isBlank()
                 && !JAVA_NAME.matcher(message).find()) {
-            return "The build stopped: " + message + kept;
+            return "The build stopped: " + message + (message.endsWith(".") ? "" : ".");
         }
-        return "The build stopped unexpectedly." + kept;
+        return "The build stopped unexpectedly.";
     }
 
     private static final Pattern JAVA_NAME = Pattern.compile("Exception|Error\\b|Throwable|java\\.|javax\\.|\\tat ");
@@ -248,6 +250,7 @@ public final class PreviewServer implements AutoCloseable {
                         good.document().close();
                     }
                     good = new Good(pdf, document, new PDFRenderer(document), new HashMap<>());
+                    goodPdf = pdf;
                 }
                 contents = built.contents();
                 size = new float[] {box.getWidth(), box.getHeight()};
@@ -283,10 +286,7 @@ public final class PreviewServer implements AutoCloseable {
             case "/status.json" -> Answer.of(200, "application/json; charset=utf-8",
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
-                byte[] pdf;
-                synchronized (this) {
-                    pdf = good == null ? null : good.pdf();
-                }
+                byte[] pdf = goodPdf;
                 yield pdf == null ? Answer.text(404, "No PDF yet: see the problems.")
                         : Answer.of(200, "application/pdf", pdf)
                         .with("Content-Disposition", "inline; filename=\"" + status.issue() + ".pdf\"");

@@ -127,8 +127,8 @@ final class SourceWatcher implements AutoCloseable {
                     changed.clear();
                     try {
                         onChange.accept(burst);
-                    } catch (RuntimeException e) {
-                        // the receiver is shutting down; the next burst tries again
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        // the receiver failed or is shutting down: watching goes on, the next burst tries again
                     }
                 }
             }

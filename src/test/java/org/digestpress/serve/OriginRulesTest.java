@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.digestpress.BuildRequest;
-import org.digestpress.BuiltIssue;
-import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +27,7 @@ class OriginRulesTest {
 
     @Test
     void onlyTheServersOwnOriginIsAnswered() throws Exception {
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
-        BuildRequest request = new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
-        try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request, List.of(publication), List.of(), 0)) {
+        try (PreviewServer server = ServedFixture.serve(temp, HttpListener.Limits.DEFAULT)) {
             int port = server.address().getPort();
 
             RawHttp.Reply own = RawHttp.get(port, "/issue.pdf", List.of(RawHttp.host(port)));

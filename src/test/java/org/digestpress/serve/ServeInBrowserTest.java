@@ -11,8 +11,6 @@ import java.util.List;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +40,10 @@ class ServeInBrowserTest {
     @Test
     void thePageFollowsSavesWithoutReloading() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium on this machine");
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
+        Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         String original = Files.readString(article);
-        BuildRequest request = new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        BuildRequest request = ServedFixture.request(publication);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

@@ -22,7 +22,6 @@ import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
 import org.digestpress.Workspace;
 import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +39,9 @@ class ServeRecoveryTest {
     @TempDir
     Path temp;
 
-    private BuildRequest request(Path publication) {
-        return new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
-    }
-
     @Test
     void aBuildThatThrowsAnythingIsAFailedBuildAndTheServerGoesOn() throws Exception {
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
+        Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         Workspace workspace = Pipeline.workspace();
         // What the next build does instead of building: a real overflow, a real failed allocation, a bug.
@@ -73,7 +67,7 @@ class ServeRecoveryTest {
         try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             System.setErr(capture);
             System.setOut(capture);
-            try (PreviewServer server = PreviewServer.start(builder, request(publication), List.of(publication), List.of(),
+            try (PreviewServer server = PreviewServer.start(builder, ServedFixture.request(publication), List.of(publication), List.of(),
                     0, HttpListener.Limits.DEFAULT)) {
                 int port = server.address().getPort();
                 assertTrue(status(port).contains("\"ok\":true"));
@@ -124,8 +118,8 @@ class ServeRecoveryTest {
 
     @Test
     void aPublicationDeletedAndCopiedBackIsWatchedAgain() throws Exception {
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
-        try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request(publication), List.of(publication),
+        Path publication = ServedFixture.copy(temp);
+        try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), ServedFixture.request(publication), List.of(publication),
                 List.of(), 0)) {
             int port = server.address().getPort();
             assertTrue(status(port).contains("\"ok\":true"));

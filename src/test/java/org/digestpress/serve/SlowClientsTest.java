@@ -16,11 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.digestpress.BuildRequest;
-import org.digestpress.BuiltIssue;
-import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +43,7 @@ class SlowClientsTest {
     }
 
     private PreviewServer start() throws IOException {
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
-        BuildRequest request = new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
-        return PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()), request, List.of(publication),
-                List.of(), 0, LIMITS);
+        return ServedFixture.serve(temp, LIMITS);
     }
 
     /** Milliseconds {@code /status.json} took to answer in full. */
