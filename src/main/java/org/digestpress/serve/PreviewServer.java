@@ -203,9 +203,13 @@ public final class PreviewServer implements AutoCloseable {
             }
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
+            // One file saved just before is the likeliest cause: the problem points there.
+            Path saved = changed.size() == 1 && Files.isRegularFile(changed.iterator().next())
+                    ? changed.iterator().next() : null;
+            String sentence = stopped(e) + (saved == null ? "" : " It happened after this file was saved.")
+                    + " The pages shown are from the last good build.";
             built = new Workspace.IssueBuild(new BuildResult(null, 0, 0, (System.nanoTime() - start) / 1_000_000,
-                    null, List.of(Problem.error(null, 0, 0,
-                    stopped(e) + " The pages shown are from the last good build."))), null, List.of());
+                    null, List.of(Problem.error(saved, 0, 0, sentence))), null, List.of());
             try {
                 workspace.reset(); // what the broken build left half-made is not trusted for the next one
             } catch (Throwable again) { // NOPMD
