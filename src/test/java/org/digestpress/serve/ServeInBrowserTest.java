@@ -99,6 +99,7 @@ class ServeInBrowserTest {
                 assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
                 server.close();
                 wait.until(b -> b.findElement(By.id("offline")).isDisplayed());
+                screenshot(browser, "serve-offline.png");
                 assertTrue(browser.findElement(By.id("offline")).getText().contains("digest serve"),
                         browser.findElement(By.id("offline")).getText());
             } finally {
