@@ -13,7 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
@@ -45,6 +44,8 @@ final class HttpListener implements AutoCloseable {
      * @param head        time for a request head to arrive completely (also the keep-alive idle time)
      * @param stall       time a client may leave unread what it is sent before it is dropped
      * @param ping        interval of the keep-alive comment on event streams
+     * @param headBytes   size of a request head at most; a longer one gets 431
+     * @param streamBacklog bytes an event stream may have unsent before its page counts as gone
      */
     record Limits(int connections, int streams, int workers, int queued, Duration head, Duration stall,
                   Duration ping, int headBytes, int streamBacklog) {
