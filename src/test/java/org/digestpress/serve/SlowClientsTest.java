@@ -27,8 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowClientsTest {
 
-    private static final HttpListener.Limits LIMITS = new HttpListener.Limits(256, 64, 2, 64, Duration.ofSeconds(2),
+    private static final HttpListener.Limits LIMITS = new HttpListener.Limits(256, 64, 2, 64, Duration.ofSeconds(6),
             Duration.ofSeconds(2), Duration.ofSeconds(1), 16 * 1024, 1 << 20);
+    /**
+     * How soon {@code /status.json} must answer: a bound on waiting, well below the head time, so a
+     * server that answers only once the unfinished requests time out cannot pass, while a machine
+     * busy with other builds (a load of 20 on two cores was seen) leaves room.
+     */
+    private static final long PROMPT_MILLIS = 3000;
 
     @TempDir
     Path temp;
@@ -72,17 +78,17 @@ class SlowClientsTest {
             }
             for (int i = 0; i < 3; i++) {
                 long millis = statusMillis(port);
-                assertTrue(millis < 2000, "/status.json took " + millis + " ms among 300 unfinished requests");
+                assertTrue(millis < PROMPT_MILLIS, "/status.json took " + millis + " ms among 300 unfinished requests");
             }
             assertTrue(serverThreads() <= threadsBefore + LIMITS.workers(),
                     "threads: " + serverThreads() + ", before: " + threadsBefore);
-            // Each is closed by the server without an answer within the head time (2 s) and a margin.
-            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            // Each is closed by the server without an answer within the head time (6 s) and a margin.
+            long deadline = System.nanoTime() + LIMITS.head().plusSeconds(6).toNanos();
             for (Socket socket : sockets) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 assertTrue(left > 0 && RawHttp.closedSilently(socket, left), "an unfinished request was kept open");
             }
-            assertTrue(statusMillis(port) < 2000);
+            assertTrue(statusMillis(port) < PROMPT_MILLIS);
         }
     }
 
@@ -112,7 +118,7 @@ class SlowClientsTest {
             }
             assertEquals(64, accepted);
             assertEquals(16, refused);
-            assertTrue(statusMillis(port) < 2000);
+            assertTrue(statusMillis(port) < PROMPT_MILLIS);
 
             // Every open stream hears of the next build (after the current status it starts with).
             Path article = temp.resolve("publication/2030-01/news/01-zavod.md");
@@ -155,7 +161,7 @@ class SlowClientsTest {
                 String one = "GET /issue.pdf HTTP/1.1\r\n" + RawHttp.host(port) + "\r\n\r\n";
                 socket.getOutputStream().write(one.repeat(200).getBytes(StandardCharsets.US_ASCII));
                 Thread.sleep(LIMITS.stall().toMillis() + 2000);
-                assertTrue(statusMillis(port) < 2000);
+                assertTrue(statusMillis(port) < PROMPT_MILLIS);
                 socket.setSoTimeout(10_000);
                 long received = 0;
                 try {
