@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         description = {"Shows the issue in the browser and rebuilds it on every save.",
                 "Serves a page on 127.0.0.1 with the pages of the issue, its contents and the problems of the last "
                         + "build; watches the publication, the templates and the fonts, and refreshes the page.",
+                "Answers only requests for 127.0.0.1:PORT or localhost:PORT from its own pages (421 or 403 "
+                        + "otherwise), so another site cannot read the unpublished issue.",
                 "Endpoints: / (the page), /issue.pdf, /pages/N.png, /events (Server-Sent Events, one per build), "
                         + "/status.json.",
                 "Exit status: 0 stopped with Ctrl-C, 2 wrong usage or the port is taken."})

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.Workspace;
+import org.digestpress.problem.Problem;
 
 /**
  * {@code digest preview --watch}: typesets one article alone, then again after every burst of saves
@@ -32,7 +33,20 @@ public final class WatchedPreview implements AutoCloseable {
         Object lock = new Object();
         Runnable render = () -> {
             synchronized (lock) {
-                report.accept(workspace.excerpt(request, article, output));
+                BuildResult result;
+                try {
+                    result = workspace.excerpt(request, article, output);
+                } catch (Throwable e) { // NOPMD: watching must outlive any render
+                    // A failed render writes no PDF: the last good one stays in place.
+                    result = new BuildResult(null, 0, 0, 0, null, List.of(Problem.error(article, 0, 0,
+                            PreviewServer.stopped(e) + " The last good PDF is kept.")));
+                    try {
+                        workspace.reset(); // what the broken render left half-made is not trusted
+                    } catch (Throwable again) { // NOPMD
+                        // the next render reports its own problems
+                    }
+                }
+                report.accept(result);
             }
         };
         List<Path> fonts = fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList();

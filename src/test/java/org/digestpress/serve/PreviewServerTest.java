@@ -13,11 +13,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.digestpress.BuildRequest;
-import org.digestpress.BuiltIssue;
-import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +24,7 @@ class PreviewServerTest {
 
     @Test
     void answersTheDocumentedEndpointsAndNothingElse() throws Exception {
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
-        BuildRequest request = new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
-        try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request, List.of(publication), List.of(), 0)) {
+        try (PreviewServer server = ServedFixture.serve(temp, HttpListener.Limits.DEFAULT)) {
             URI base = server.address();
             assertEquals("127.0.0.1", base.getHost());
             HttpClient http = HttpClient.newHttpClient();

@@ -11,8 +11,6 @@ import java.util.List;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
-import org.digestpress.assets.Assets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +40,10 @@ class ServeInBrowserTest {
     @Test
     void thePageFollowsSavesWithoutReloading() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium on this machine");
-        Path publication = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("publication"));
+        Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         String original = Files.readString(article);
-        BuildRequest request = new BuildRequest(publication, null, null, false, true,
-                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        BuildRequest request = ServedFixture.request(publication);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -64,6 +61,9 @@ class ServeInBrowserTest {
                 assertTrue(titles(browser).contains("В Калуге открылся завод двигателей"), titles(browser).toString());
                 assertEquals(List.of("No problems."), problems(browser, "none"));
                 assertTrue(browser.findElements(By.cssSelector(".sheet img")).size() > 3, "the pages are shown");
+                // The page's Content-Security-Policy lets its own style and script run (the script drew the contents).
+                assertEquals("330px", ((JavascriptExecutor) browser).executeScript(
+                        "return getComputedStyle(document.querySelector('aside')).width;"));
                 wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
                         "const i = document.querySelector('.sheet img'); return i.complete && i.naturalWidth > 0;")));
                 screenshot(browser, "serve-page.png");
@@ -94,6 +94,14 @@ class ServeInBrowserTest {
                 wait.until(b -> problems(b, "error").isEmpty());
                 assertTrue(!browser.findElement(By.id("banner")).isDisplayed());
                 assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.sameDocument;"));
+
+                // The page says so when the server goes away.
+                assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
+                server.close();
+                wait.until(b -> b.findElement(By.id("offline")).isDisplayed());
+                screenshot(browser, "serve-offline.png");
+                assertTrue(browser.findElement(By.id("offline")).getText().contains("digest serve"),
+                        browser.findElement(By.id("offline")).getText());
             } finally {
                 browser.quit();
             }
