@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
+import org.digestpress.OutputCheck;
 import org.digestpress.Pipeline;
 import org.digestpress.Workspace;
 import org.digestpress.serve.WatchedPreview;
@@ -65,6 +66,13 @@ final class PreviewCommand implements Callable<Integer> {
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the same output check as build's, before any work and with build's exit status
+        List<String> refusals = OutputCheck.refusals(BuildOptions.request(issue, drafts, assets, target, true), null);
+        if (!refusals.isEmpty()) {
+            refusals.forEach(r -> err.println("digest: " + r));
+            err.flush();
+            return DigestCommand.USAGE;
+        }
         Workspace workspace = Pipeline.workspace();
         if (!watch) {
             return report(workspace.excerpt(request, absolute, target), out, err);
