@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Typesets one article alone with the issue's styles into out/preview/<name>.pdf.",
                 "Figure and table numbers and page numbers are those the article has in the whole issue; there is "
                         + "no cover, contents or back page. A draft article is placed as 'build --drafts' would.",
-                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept), 2 wrong usage."})
+                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept), 2 wrong usage (also an "
+                        + "output inside the sources, as for build)."})
 final class PreviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ARTICLE.md", description = "The article's Markdown file.")
