@@ -1,9 +1,12 @@
 package org.digestpress.archetype;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.digestpress.content.Limits;
 import org.digestpress.content.XmlCharacters;
+import org.digestpress.problem.JsonString;
 
 /**
  * The title {@code digest new article} is given, checked by the rules the build applies to every
@@ -30,31 +33,18 @@ final class ArticleTitle {
         return Optional.empty();
     }
 
+    /** Characters YAML does not accept raw or reads as a line break, beyond those JSON escapes. */
+    private static final Pattern YAML_ONLY = Pattern.compile("[\\u007F-\\u009F\\uFEFF\\uFFFE\\uFFFF]");
+
     /**
      * A YAML double-quoted scalar: colons, quotes, {@code #}, a leading {@code -} and the like are
-     * safe inside it; backslashes and quotes are escaped, and so is every character YAML would
-     * read as a line break or not accept raw (line ends, tabs, U+0085, U+2028/2029, U+FEFF, other
-     * controls), so the scalar stays on one line and means the same characters.
+     * safe inside it. YAML's double-quoted style reads JSON's escapes, so the title is quoted as a
+     * JSON string (quotes and backslashes, line ends, tabs, controls and U+2028/2029 escaped) and
+     * then what YAML alone refuses raw or takes for a line break (U+007F to U+009F with U+0085,
+     * U+FEFF) is escaped too: the scalar stays on one line and means the same characters.
      */
     static String yaml(String title) {
-        StringBuilder out = new StringBuilder("\"");
-        title.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
-                            || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return YAML_ONLY.matcher(JsonString.quote(title)).replaceAll(m -> String.format(Locale.ROOT, "\\\\u%04X",
+                (int) m.group().charAt(0)));
     }
 }
