@@ -18,49 +18,68 @@ import org.w3c.dom.Text;
  */
 final class LiteralImages {
 
-    /** {@code ![alt](path with a space)} or with a title after it, as left in the text. */
-    private static final Pattern IMAGE = Pattern.compile(
-            "!\\[([^\\]\\n]*)\\]\\(([^()<>\\n\"]*?\\s[^()<>\\n\"]*?)(\\s+\"[^\"\\n]*\")?\\)");
+    /**
+     * {@code ![alt](what Markdown did not take)}, as left in the text. Possessive, and neither part
+     * runs over a bracket or parenthesis, so a search over any text is linear.
+     */
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]\\n]*+)\\]\\(([^()<>\\n]*+)\\)");
     private static final Set<String> LITERAL = Set.of("code", "pre");
 
-    private LiteralImages() {
+    private final String source;
+    private final Path file;
+    private final Problems problems;
+    /** Where in the source the search for the next literal goes on, and that place's line. */
+    private int from;
+    private int line;
+    private int lineStart;
+
+    private LiteralImages(String source, Path file, int firstLine, Problems problems) {
+        this.source = source;
+        this.file = file;
+        this.line = firstLine;
+        this.problems = problems;
     }
 
     static void report(Element root, String source, Path file, int firstLine, Problems problems) {
-        int[] from = {0};
-        walk(root, source, file, firstLine, problems, from);
+        new LiteralImages(source, file, firstLine, problems).walk(root);
     }
 
-    private static void walk(Element element, String source, Path file, int firstLine, Problems problems, int[] from) {
+    private void walk(Element element) {
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e && !LITERAL.contains(e.getTagName())) {
-                walk(e, source, file, firstLine, problems, from);
+                walk(e);
             } else if (child instanceof Text t && t.getData().contains("![")) {
                 Matcher m = IMAGE.matcher(t.getData());
                 while (m.find()) {
-                    String path = m.group(2).strip();
-                    if (path.isEmpty()) {
-                        continue;
-                    }
-                    String fixed = "![" + m.group(1) + "](<" + path + ">" + (m.group(3) == null ? "" : m.group(3))
-                            + ")";
-                    int index = source.indexOf(m.group(), from[0]);
-                    int line = firstLine;
-                    int lineStart = 0;
-                    for (int i = 0; i < index; i++) {
-                        if (source.charAt(i) == '\n') {
-                            line++;
-                            lineStart = i + 1;
-                        }
-                    }
-                    if (index >= 0) {
-                        from[0] = index + m.group().length();
-                    }
-                    problems.warning(file, line, index < 0 ? 0 : index - lineStart + 1, "This image was not "
-                            + "recognised because its path has a space: write the path in angle brackets, "
-                            + fixed + ".");
+                    check(m.group(), m.group(1), m.group(2).strip());
                 }
             }
         }
+    }
+
+    private void check(String literal, String alt, String inside) {
+        String title = "";
+        int open = inside.endsWith("\"") ? inside.lastIndexOf('"', inside.length() - 2) : -1;
+        if (open > 0 && Character.isWhitespace(inside.charAt(open - 1))) {
+            title = " " + inside.substring(open);
+            inside = inside.substring(0, open).strip();
+        }
+        if (inside.isEmpty() || inside.chars().noneMatch(Character::isWhitespace)) {
+            return;
+        }
+        int index = source.indexOf(literal, from);
+        int column = 0;
+        if (index >= 0) {
+            for (int i = from; i < index; i++) {
+                if (source.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            column = index - lineStart + 1;
+            from = index;
+        }
+        problems.warning(file, line, column, "This image was not recognised because its path has a space: write "
+                + "the path in angle brackets, ![" + alt + "](<" + inside + ">" + title + ").");
     }
 }

@@ -124,6 +124,21 @@ class NewCommandTest {
     }
 
     @Test
+    void aLinkAtTheNewIssueNameIsNotFollowed() throws IOException {
+        CliHarness cli = new CliHarness(temp);
+        Path nowhere = temp.resolve("elsewhere/2030-02");
+        Files.createSymbolicLink(cli.publication().resolve("2030-02"), nowhere);
+        Map<Path, String> before = cli.snapshot();
+        CliHarness.Outcome outcome = cli.run("new", "issue", "2030-02", "--content", cli.publication().toString());
+        assertEquals(1, outcome.exit(), outcome.err());
+        assertTrue(outcome.err().contains("The issue 2030-02 already exists (as a link); nothing was changed."),
+                outcome.err());
+        CliHarness.assertNoJavaNoise(outcome);
+        assertFalse(Files.exists(temp.resolve("elsewhere")), "nothing made where the link leads");
+        assertEquals(before, cli.snapshot());
+    }
+
+    @Test
     void aLinkedSectionFolderIsNotWrittenThrough() throws IOException {
         CliHarness cli = new CliHarness(temp);
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));

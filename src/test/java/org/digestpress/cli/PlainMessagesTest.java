@@ -55,6 +55,9 @@ class PlainMessagesTest {
                                 + "value with \", e.g. title: \"Завод\".")),
                 article("a single quote never closed", "title: Т\nlead: 'Линия\n", "Текст.\n", 1,
                         List.of("03-bad.md:3:7: error: The quote ' opened here is not closed on this line")),
+                article("a quote closed on the next line is not blamed for a later error",
+                        "title: \"Завод\n  №1\"\nlead: [не закрыт\n", "Текст.\n", 1,
+                        List.of(": error: The YAML here is not valid: ")),
                 article("a no-break space inside a value is fine", "title: Завод\u00A0№\u00A01: итоги\"\n"
                         .replace(": итоги\"", " итоги"), "Текст.\n", 0, List.of()),
                 Arguments.of("an article in cp1251 is the only one", (Breakage) p -> {
