@@ -227,7 +227,7 @@ public final class Archetypes {
             return false;
         }
         problems.error(path, 0, 0, what + " is a link to " + Confinement.real(path) + ", outside the publication "
-                + "folder " + publication.root() + "; digest new writes only inside it. Nothing was written.");
+                + "folder " + publication.root() + "; digest new writes only inside it.");
         return true;
     }
 

@@ -24,11 +24,11 @@ final class ArticleTitle {
         if (bad >= 0) {
             return Optional.of("The title holds the invisible control character "
                     + XmlCharacters.name(title.charAt(bad)) + " (character " + (bad + 1) + "), which cannot be "
-                    + "printed; type the title again without it. Nothing was written.");
+                    + "printed; type the title again without it.");
         }
         if (title.length() > Limits.MAX_YAML_VALUE_CHARS) {
             return Optional.of("The title is " + title.length() + " characters long; a value may have up to "
-                    + Limits.MAX_YAML_VALUE_CHARS + ". Nothing was written.");
+                    + Limits.MAX_YAML_VALUE_CHARS + ".");
         }
         return Optional.empty();
     }

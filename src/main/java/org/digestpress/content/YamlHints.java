@@ -29,6 +29,8 @@ final class YamlHints {
     /** {@code key: value: more}, the value plain (not quoted, not a flow collection). */
     private static final Pattern COLON_IN_VALUE = Pattern.compile("^([ ]*(?:-[ ]+)?)([^\"'#:\\s{\\[][^:#]*?):[ ]+([^\"'{\\[|>&*!].*?:(?:[ ]|$).*?)[ ]*$");
 
+    private static final int MAX_TRIES = 20;
+
     private YamlHints() {
     }
 
@@ -36,8 +38,12 @@ final class YamlHints {
      * @param errorLine the 1-based line of the YAML text where the parser stopped
      * @param parses    whether a changed text gets past that line (parses, or stops later)
      */
-    static Optional<Hint> explain(String yaml, int errorLine, String problem, Predicate<String> parses) {
+    static Optional<Hint> explain(String yaml, int errorLine, String problem, Predicate<String> tryParse) {
         List<String> lines = yaml.lines().toList();
+        // each try parses the whole text again: a few are plenty for a real slip, and a text with
+        // thousands of candidate lines stays fast
+        int[] tries = {MAX_TRIES};
+        Predicate<String> parses = changed -> tries[0]-- > 0 && tryParse.test(changed);
         for (int n = 0; n < Math.min(lines.size(), errorLine); n++) {
             int i = n;
             Optional<Hint> hint = lookalikeSpace(lines, i, parses)

@@ -200,7 +200,7 @@ class NewCommandTest {
             assertEquals(1, outcome.exit(), title);
             int bad = org.digestpress.content.XmlCharacters.firstInvalid(raw);
             assertTrue(outcome.err().contains("control character " + String.format("U+%04X", (int) raw.charAt(bad)))
-                    && outcome.err().contains("Nothing was written"), outcome.err());
+                    && outcome.err().contains("nothing was made"), outcome.err());
             CliHarness.assertNoJavaNoise(outcome);
         }
         assertEquals(before, cli.snapshot(), "no file made");
