@@ -6,11 +6,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.Confinement;
 import org.digestpress.content.IssueLoader;
 import org.digestpress.content.Labels;
 import org.digestpress.content.Publication;
@@ -42,6 +42,9 @@ public final class Archetypes {
 
     private static final Pattern ISSUE_NAME = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern NUMBERED = Pattern.compile("^(\\d+)[-_].*");
+    /** Issue years a digest can plausibly have: a typo such as 0202 or 20255 is caught, not made. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
 
     private final Assets templates;
 
@@ -60,20 +63,14 @@ public final class Archetypes {
         if (publication == null) {
             return List.of();
         }
-        YearMonth date;
-        try {
-            if (!ISSUE_NAME.matcher(name).matches()) {
-                throw new DateTimeParseException("not YYYY-MM", name, 0);
-            }
-            date = YearMonth.parse(name);
-        } catch (DateTimeParseException e) {
-            problems.error(null, 0, 0, "The new issue must be named by year and month as YYYY-MM, e.g. "
-                    + YearMonth.now() + "; '" + name + "' is not.");
+        YearMonth date = issueMonth(name, problems);
+        if (date == null) {
             return List.of();
         }
         Path dir = publication.root().resolve(date.toString());
-        if (Files.exists(dir)) {
-            problems.error(dir, 0, 0, "The issue " + date + " already exists; nothing was changed.");
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            problems.error(dir, 0, 0, "The issue " + date + " already exists" + (Files.isSymbolicLink(dir)
+                    ? " (as a link)" : "") + "; nothing was changed.");
             return List.of();
         }
         int number = previousNumber(publication.root(), date, problems) + 1;
@@ -86,15 +83,44 @@ public final class Archetypes {
             Files.createDirectory(dir);
             made.add(dir);
             Path file = dir.resolve("issue.yaml");
-            Files.writeString(file, yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            CreateOnly.write(file, yaml);
             made.add(file);
             for (Section section : publication.sections()) {
                 made.add(Files.createDirectory(dir.resolve(section.id())));
             }
+        } catch (FileAlreadyExistsException e) {
+            problems.error(Path.of(e.getFile()), 0, 0, "This already exists (made at the same moment by something "
+                    + "else?); nothing more was made.");
         } catch (IOException e) {
             problems.error(dir, 0, 0, "The issue folder cannot be made: " + e.getMessage() + ".");
         }
         return made;
+    }
+
+    /**
+     * The month of {@code name} when it is a plausible issue name (YYYY-MM, year {@value #FIRST_YEAR}
+     * to {@value #LAST_YEAR}, month 01 to 12), else null after saying what is wrong with it.
+     */
+    static YearMonth issueMonth(String name, Problems problems) {
+        String why = null;
+        if (!ISSUE_NAME.matcher(name).matches()) {
+            why = "'" + name + "' is not";
+        } else {
+            int year = Integer.parseInt(name.substring(0, 4));
+            int month = Integer.parseInt(name.substring(5));
+            if (month < 1 || month > 12) {
+                why = "in '" + name + "' the month " + name.substring(5) + " is not one of 01 to 12";
+            } else if (year < FIRST_YEAR || year > LAST_YEAR) {
+                why = "in '" + name + "' the year " + name.substring(0, 4) + " is not between " + FIRST_YEAR
+                        + " and " + LAST_YEAR;
+            }
+        }
+        if (why != null) {
+            problems.error(null, 0, 0, "The new issue must be named by year and month as YYYY-MM, e.g. "
+                    + YearMonth.now() + "; " + why + ".");
+            return null;
+        }
+        return YearMonth.parse(name);
     }
 
     /** The number of the newest issue before {@code date}, or 0 when there is none. */
@@ -105,6 +131,12 @@ public final class Archetypes {
             return 0;
         }
         Path file = before.get(before.size() - 1).resolve("issue.yaml");
+        if (!Confinement.inside(file, root)) {
+            // read by the build's rule too: nothing outside the publication, even through a link
+            problems.warning(file, 0, 0, "The previous issue's issue.yaml leads outside the publication folder and "
+                    + "is not read; the new issue is number 1. Correct it in the new issue.yaml.");
+            return 0;
+        }
         try {
             Problems ignored = new Problems();
             YamlNode node = YamlParser.parse(Files.readString(file), file, 0, ignored);
@@ -142,6 +174,11 @@ public final class Archetypes {
                     + " \"Title of the news\".");
             return null;
         }
+        Optional<String> refusal = ArticleTitle.refusal(title);
+        if (refusal.isPresent()) {
+            problems.error(null, 0, 0, refusal.get());
+            return null;
+        }
         Optional<Path> issue = IssueLoader.newestIssue(publication.root());
         if (issue.isEmpty()) {
             problems.error(publication.root(), 0, 0, "There is no issue yet; make one first with "
@@ -149,26 +186,48 @@ public final class Archetypes {
             return null;
         }
         Path folder = issue.get().resolve(sectionId);
+        if (leadsOutside(issue.get(), publication, "The newest issue folder", problems)
+                || leadsOutside(folder, publication, "The section folder", problems)) {
+            return null;
+        }
         // The placeholder text is in the publication's language, from its labels.
         Labels labels = Labels.load(templates, publication.language(), new Problems());
         String body = labels.all().getOrDefault("archetype_body", "Write the text here in Markdown.");
-        String text = fill("article.md.ftl", Map.of("title", quoted(title.strip()), "date", today.toString(),
-                "body", body), problems);
+        String text = fill("article.md.ftl", Map.of("title", ArticleTitle.yaml(title.strip()), "date",
+                today.toString(), "body", body), problems);
         if (text == null) {
             return null;
         }
         try {
             Files.createDirectories(folder);
+            // checked again now that the folder exists: a link put in its place meanwhile is caught too
+            if (leadsOutside(folder, publication, "The section folder", problems)) {
+                return null;
+            }
             int next = nextNumber(folder);
             Path file = folder.resolve(String.format("%02d-%s.md", next, Transliteration.slug(title)));
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            CreateOnly.write(file, text);
             return file;
         } catch (FileAlreadyExistsException e) {
-            problems.error(Path.of(e.getFile()), 0, 0, "The file already exists; nothing was changed.");
+            problems.error(Path.of(e.getFile()), 0, 0, "Something with this name already exists (made at the same "
+                    + "moment by something else?); nothing was changed. Run the command again for the next number.");
         } catch (IOException e) {
             problems.error(folder, 0, 0, "The article cannot be written: " + e.getMessage() + ".");
         }
         return null;
+    }
+
+    /**
+     * {@code new} writes only inside the publication, by the rule the build reads by: real paths,
+     * every link followed. Reports and returns true when {@code path} leads elsewhere.
+     */
+    private static boolean leadsOutside(Path path, Publication publication, String what, Problems problems) {
+        if (Confinement.inside(path, publication.root())) {
+            return false;
+        }
+        problems.error(path, 0, 0, what + " is a link to " + Confinement.real(path) + ", outside the publication "
+                + "folder " + publication.root() + "; digest new writes only inside it.");
+        return true;
     }
 
     private static int nextNumber(Path folder) throws IOException {
@@ -182,20 +241,6 @@ public final class Archetypes {
             }
         }
         return highest + 1;
-    }
-
-    /** A YAML double-quoted scalar: the title can hold colons, quotes and # safely. */
-    static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n', '\r', '\t' -> out.append(' ');
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     private String fill(String name, Map<String, Object> model, Problems problems) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = {"Starts a new issue or a new article from the archetypes in templates/archetypes/.",
-                "Never overwrites a file. Exit status: 0 made, 1 a bad name or section (nothing made), 2 wrong usage."},
+                "Never overwrites a file. Exit status: 0 made, 1 a bad name, section or title or a folder linked outside "
+                        + "the publication (nothing made), 2 wrong usage."},
         subcommands = {NewIssueCommand.class, NewArticleCommand.class})
 final class NewCommand implements Runnable {
 

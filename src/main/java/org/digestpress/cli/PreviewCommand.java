@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
+import org.digestpress.OutputCheck;
 import org.digestpress.Pipeline;
 import org.digestpress.Workspace;
 import org.digestpress.serve.WatchedPreview;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Typesets one article alone with the issue's styles into out/preview/<name>.pdf.",
                 "Figure and table numbers and page numbers are those the article has in the whole issue; there is "
                         + "no cover, contents or back page. A draft article is placed as 'build --drafts' would.",
-                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept), 2 wrong usage."})
+                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept), 2 wrong usage (also an "
+                        + "output inside the sources, as for build)."})
 final class PreviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ARTICLE.md", description = "The article's Markdown file.")
@@ -65,6 +67,13 @@ final class PreviewCommand implements Callable<Integer> {
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the same output check as build's, before any work and with build's exit status
+        List<String> refusals = OutputCheck.refusals(BuildOptions.request(issue, drafts, assets, target, true), null);
+        if (!refusals.isEmpty()) {
+            refusals.forEach(r -> err.println("digest: " + r));
+            err.flush();
+            return DigestCommand.USAGE;
+        }
         Workspace workspace = Pipeline.workspace();
         if (!watch) {
             return report(workspace.excerpt(request, absolute, target), out, err);

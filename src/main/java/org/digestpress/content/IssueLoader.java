@@ -103,8 +103,12 @@ public final class IssueLoader {
             publications = PublicationLoader.readLinks(fields, "publications");
         }
 
+        int errorsBefore = problems.errorCount();
         List<IssueSection> sections = loadSections(publication, dir, includeDrafts, references, problems);
-        if (sections.stream().allMatch(s -> s.articles().isEmpty())) {
+        // An article that could not be read (not UTF-8, broken front matter) has its own error at its
+        // file and line; "no articles" on top of it would send the reader looking in the wrong place.
+        boolean unreadable = problems.errorCount() > errorsBefore;
+        if (!unreadable && sections.stream().allMatch(s -> s.articles().isEmpty())) {
             problems.error(file, 0, 0, "The issue has no articles: put Markdown files into section folders such as "
                     + dir.getFileName() + "/" + publication.sections().get(0).id() + "/01-first-news.md.");
         }

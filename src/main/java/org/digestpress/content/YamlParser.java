@@ -52,13 +52,32 @@ public final class YamlParser {
             return convert(root.get(), file, lineOffset, problems, 0);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            int line = mark == null ? lineOffset + 1 : mark.getLine() + 1 + lineOffset;
+            int errorLine = mark == null ? 1 : mark.getLine() + 1;
+            Optional<YamlHints.Hint> hint = YamlHints.explain(yaml, errorLine, e.getProblem(),
+                    changed -> stopsAfter(changed, settings, errorLine));
+            if (hint.isPresent()) {
+                problems.error(file, hint.get().line() + lineOffset, hint.get().column(), hint.get().sentence());
+                return null;
+            }
+            int line = errorLine + lineOffset;
             int column = mark == null ? 0 : mark.getColumn() + 1;
             problems.error(file, line, column, "The YAML here is not valid: " + describe(e) + ".");
             return null;
         } catch (YamlEngineException e) {
             problems.error(file, lineOffset + 1, 0, "The YAML is not valid: " + e.getMessage() + ".");
             return null;
+        }
+    }
+
+    /** Whether {@code yaml} parses, or stops at a line after {@code errorLine}: a fix got past that line. */
+    private static boolean stopsAfter(String yaml, LoadSettings settings, int errorLine) {
+        try {
+            new Compose(settings).composeString(yaml);
+            return true;
+        } catch (MarkedYamlEngineException e) {
+            return e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1 > errorLine).orElse(false);
+        } catch (YamlEngineException e) {
+            return false;
         }
     }
 

@@ -40,6 +40,7 @@ final class FragmentTransformer {
     private final String idPrefix;
     private final Labels labels;
     private final References references;
+    private final LinkLines linkLines;
     private final Problems problems;
     private final Map<String, Target> targets = new HashMap<>();
 
@@ -47,7 +48,7 @@ final class FragmentTransformer {
     }
 
     FragmentTransformer(Document dom, Path file, int firstLine, String source, String idPrefix, Labels labels,
-                        References references, Problems problems) {
+                        References references, LinkLines linkLines, Problems problems) {
         this.dom = dom;
         this.file = file;
         this.firstLine = firstLine;
@@ -55,6 +56,7 @@ final class FragmentTransformer {
         this.idPrefix = idPrefix;
         this.labels = labels;
         this.references = references;
+        this.linkLines = linkLines;
         this.problems = problems;
     }
 
@@ -81,7 +83,8 @@ final class FragmentTransformer {
             if (LinkAddress.allowed(href)) {
                 continue;
             }
-            problems.error(file, lineOf(href.isEmpty() ? "]()" : href), 0, LinkAddress.refusal("link", href));
+            problems.error(file, linkLines.next(href, lineOf(href.isEmpty() ? "]()" : href)), 0,
+                    LinkAddress.refusal("link", href));
             Node parent = a.getParentNode();
             for (Node child : list(a.getChildNodes())) {
                 parent.insertBefore(child, a);

@@ -104,7 +104,9 @@ public final class MarkdownRenderer {
             return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
         }
         LongParagraphs.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
-        new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references, problems).transform();
+        LiteralImages.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
+        new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references,
+                LinkLines.of(document, pre.sourceLine()), problems).transform();
         return serialize(dom.getDocumentElement());
     }
 

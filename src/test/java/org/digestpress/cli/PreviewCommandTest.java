@@ -62,4 +62,38 @@ class PreviewCommandTest {
         assertTrue(outcome.err().contains("not an article of the issue"), outcome.err());
         CliHarness.assertNoJavaNoise(outcome);
     }
+
+    @Test
+    void anOutputOntoASourceIsRefusedAsBuildRefusesIt() throws IOException {
+        CliHarness cli = new CliHarness(temp);
+        // copies, so that a regression could never overwrite the repository's own templates or fonts
+        Path templates = temp.resolve("templates");
+        Path fonts = temp.resolve("fonts");
+        CliHarness.copyTree(org.digestpress.BuiltIssue.REPO.resolve("templates"), templates);
+        Files.createDirectories(fonts);
+        Files.copy(org.digestpress.BuiltIssue.REPO.resolve("fonts/PTS55F.ttf"), fonts.resolve("PTS55F.ttf"));
+        Path article = cli.publication().resolve("2030-01/research/01-obzor.md");
+        Path issue = cli.publication().resolve("2030-01");
+        java.util.Map<Path, String> before = cli.snapshot();
+        for (Path target : java.util.List.of(article, issue.resolve("issue.yaml"), issue.resolve("images/scheme.svg"),
+                cli.publication().resolve("publication.yaml"), issue.resolve("news/new.pdf"),
+                templates.resolve("issue.ftlx"), fonts.resolve("PTS55F.ttf"))) {
+            String[] assets = {"--templates", templates.toString(), "--fonts", fonts.toString()};
+            CliHarness.Outcome preview = cli.run(concat(new String[] {"preview", article.toString(), "-o",
+                    target.toString()}, assets));
+            CliHarness.Outcome build = cli.run(concat(new String[] {"build", issue.toString(), "-o", target.toString()},
+                    assets));
+            assertEquals(2, build.exit(), build.err());
+            assertEquals(2, preview.exit(), target + ": " + preview.err());
+            assertEquals(build.err(), preview.err(), "the same sentence as build's");
+            assertTrue(preview.err().contains("a build never writes over its sources"), preview.err());
+            CliHarness.assertNoJavaNoise(preview);
+        }
+        CliHarness.assertUnchanged(before, cli.snapshot());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
 }
