@@ -34,7 +34,7 @@ ul, ol { margin: 0 0 2.4mm 0; padding-left: 5.5mm; }
 li { margin-bottom: 1mm; }
 
 /* ---------- Cover ---------- */
-.cover { page: cover; width: 210mm; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
+.cover { page: cover; width: 210mm; height: 297mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
 .cover__top { padding: 16mm 18mm 0 18mm; height: 24mm; }
 .cover__logo { float: left; width: 22mm; height: 22mm; margin-right: 5mm; }
 .cover__publisher { font-family: "PT Sans"; font-size: 12pt; font-weight: bold; line-height: 1.25; padding-top: 3mm; margin: 0; }
@@ -50,7 +50,8 @@ li { margin-bottom: 1mm; }
 .cover__month { font-weight: normal; }
 
 /* ---------- Inside cover ---------- */
-.inside { page: inside; page-break-before: always; font-family: "PT Sans"; font-size: 10pt; line-height: 1.4; }
+/* Its own measure: the body is laid out at the default page's text width (172 mm), wider than this page's 170 mm. */
+.inside { page: inside; width: 170mm; page-break-before: always; font-family: "PT Sans"; font-size: 10pt; line-height: 1.4; }
 .inside__kicker { font-size: 9pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.08em; color: ${primary};
   border-bottom: 1.2pt solid ${accent}; padding-bottom: 1.5mm; margin-bottom: 3mm; }
 .inside__about { margin-bottom: 6mm; }
@@ -180,7 +181,7 @@ tr { page-break-inside: avoid; }
 a.xref { color: ${primary}; }
 
 /* ---------- Back page ---------- */
-.back { page: back; width: 210mm; page-break-before: always; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative;
+.back { page: back; width: 210mm; page-break-before: always; height: 297mm; background-color: ${primary}; color: #ffffff; position: relative;
   font-family: "PT Sans"; overflow: hidden; }
 .back__body { padding: 40mm 22mm 0 22mm; font-size: 11.5pt; line-height: 1.5; }
 .back__body h3 { font-size: 24pt; color: #ffffff; margin: 0 0 8mm 0; border-bottom: 2pt solid ${accent}; padding-bottom: 3mm; }

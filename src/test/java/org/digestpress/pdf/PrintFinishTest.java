@@ -1,0 +1,103 @@
+package org.digestpress.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.digestpress.BuiltIssue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The print finish of issue 17, read back from the built PDFs: the sample (Russian, with a cover
+ * picture), the fixture (Russian, no cover picture) and the English fixture (no cover picture).
+ */
+class PrintFinishTest {
+
+    static final Path ENGLISH = BuiltIssue.REPO.resolve("src/test/resources/english");
+    private static final double MM = 72 / 25.4;
+
+    static BuiltIssue issue(String publication) {
+        return BuiltIssue.of(BuiltIssue.REPO.resolve(publication));
+    }
+
+    /** Every glyph drawn on a page, with its box in points from the top left. */
+    static List<TextPosition> glyphs(PDDocument document, int page) throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                glyphs.add(text);
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return glyphs;
+    }
+
+    /**
+     * The inside cover's text stays within its page's margins (20 mm left and right): laid out at
+     * the width of an ordinary page, letters and hyphens at its line ends were drawn under the
+     * clip and cut off.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"content", "src/test/resources/english"})
+    void theInsideCoverIsSetWithinItsOwnMeasure(String publication) throws IOException {
+        try (PDDocument document = issue(publication).open()) {
+            List<TextPosition> glyphs = glyphs(document, 2);
+            assertTrue(glyphs.size() > 200, "the inside cover has text");
+            double left = 20 * MM - 0.5;
+            double right = (210 - 20) * MM + 0.5;
+            List<String> outside = new ArrayList<>();
+            double widest = 0;
+            for (TextPosition g : glyphs) {
+                if (g.getUnicode().isBlank()) {
+                    continue;
+                }
+                double end = g.getXDirAdj() + g.getWidthDirAdj();
+                widest = Math.max(widest, end);
+                if (g.getXDirAdj() < left || end > right) {
+                    outside.add(String.format(java.util.Locale.ROOT, "«%s» at %.1f–%.1f mm", g.getUnicode(),
+                            g.getXDirAdj() / MM, end / MM));
+                }
+            }
+            assertTrue(outside.isEmpty(), publication + ": drawn outside 20–190 mm: " + outside);
+            // A line of justified text reaches the measure: the test would not pass on an empty column.
+            assertTrue(widest > right - 3 * MM, String.format(java.util.Locale.ROOT, "widest line ends at %.1f mm",
+                    widest / MM));
+        }
+    }
+
+    /** The cover and the back page are coloured to the bottom edge: no white strip under them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"content", "src/test/resources/english"})
+    void coverAndBackPageReachTheBottomEdge(String publication) throws IOException {
+        try (PDDocument document = issue(publication).open()) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page : new int[] {0, document.getNumberOfPages() - 1}) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 150);
+                int w = image.getWidth();
+                int h = image.getHeight();
+                // The last row of pixels: at 150 dpi a 1 mm strip is 6 rows high.
+                for (int x : new int[] {1, w / 4, w / 2, 3 * w / 4, w - 2}) {
+                    for (int y : new int[] {h - 1, h - 4}) {
+                        int rgb = image.getRGB(x, y) & 0xffffff;
+                        assertTrue(rgb != 0xffffff, publication + ": page " + (page + 1) + " is white at " + x + ","
+                                + y + " of " + w + "x" + h);
+                    }
+                }
+            }
+        }
+    }
+}
