@@ -316,8 +316,7 @@ final class FragmentTransformer {
         if (next == null || !next.getTagName().equals("p")) {
             return null;
         }
-        Matcher m = Pattern.compile("^\\s*(?:" + Pattern.quote(labels.get("source")) + "|Source)\\s*:\\s*(?=\\S)",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(next.getTextContent());
+        Matcher m = org.digestpress.content.Source.typedLabel(next.getTextContent(), labels);
         if (!m.find()) {
             return null;
         }
@@ -382,7 +381,7 @@ final class FragmentTransformer {
             for (Element p : children(figure, "p")) {
                 if (p.hasAttribute("data-source")) {
                     p.removeAttribute("data-source");
-                    String text = p.getTextContent();
+                    String text = org.digestpress.content.Source.withoutLabel(p.getTextContent(), labels);
                     p.setTextContent(labels.get("source") + ": " + text);
                 }
             }

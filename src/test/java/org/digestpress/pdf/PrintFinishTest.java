@@ -100,4 +100,71 @@ class PrintFinishTest {
             }
         }
     }
+
+    /**
+     * A share is set alike in the text and in the chart that draws it: «53,6 %» in the sample's
+     * research article and on its donut chart, with a no-break gap before the sign in both (the
+     * text's U+202F is drawn as a small no-break space, the chart's, in a font without U+202F, as
+     * a no-break space), never solid in one and spaced in the other. Measured on the glyphs: the
+     * gap between «6» and «%» in widths of the «6» (the chart is drawn scaled), on one baseline.
+     */
+    @org.junit.jupiter.api.Test
+    void aShareIsSetAlikeInTheTextAndInTheChart() throws IOException {
+        List<Double> gaps = new ArrayList<>();
+        try (PDDocument document = issue("content").open()) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                List<TextPosition> glyphs = glyphs(document, page);
+                for (int i = 0; i + 4 < glyphs.size(); i++) {
+                    if (!text(glyphs, i, 4).equals("53,6")) {
+                        continue;
+                    }
+                    TextPosition six = glyphs.get(i + 3);
+                    // openhtmltopdf draws a span's text after the rest of its line: look a few glyphs on.
+                    TextPosition percent = null;
+                    for (int j = i + 4; j < Math.min(glyphs.size(), i + 7) && percent == null; j++) {
+                        if (glyphs.get(j).getUnicode().equals("%")) {
+                            percent = glyphs.get(j);
+                        } else if (!Character.isSpaceChar(glyphs.get(j).getUnicode().codePointAt(0))) {
+                            break;
+                        }
+                    }
+                    if (percent == null) {
+                        continue;
+                    }
+                    assertEquals(six.getYDirAdj(), percent.getYDirAdj(), 0.5, "page " + page + ": «%» on the number's line");
+                    gaps.add((percent.getXDirAdj() - six.getXDirAdj() - six.getWidthDirAdj()) / six.getWidthDirAdj());
+                }
+            }
+        }
+        assertTrue(gaps.size() >= 2, "53,6 % in the text and in the chart: " + gaps);
+        for (double gap : gaps) {
+            assertTrue(gap > 0.25 && gap < 0.75, "a no-break space of about a third of an em before «%»: " + gaps);
+        }
+        assertTrue(java.util.Collections.max(gaps) - java.util.Collections.min(gaps) < 0.15, "the same gap everywhere: " + gaps);
+    }
+
+    /**
+     * A source line prints its label once where the author typed it too: the English fixture's
+     * front matter says «Source: Test Wire», a table's line and a chart's {@code source:} say
+     * «Source: …».
+     */
+    @org.junit.jupiter.api.Test
+    void theSourceLabelIsPrintedOnce() {
+        BuiltIssue english = issue("src/test/resources/english");
+        String all = BuiltIssue.normalize(String.join(" ", java.util.stream.IntStream.rangeClosed(1, english.pages())
+                .mapToObj(english::page).toList()));
+        for (String line : List.of("Source: Test Wire", "Source: Test Cluster Observatory")) {
+            assertTrue(all.contains(line), "«" + line + "» in: " + all);
+        }
+        assertEquals(2, all.split("Source: the observatory’s register", -1).length - 1, "the table's and the chart's: " + all);
+        assertFalse(all.matches("(?is).*Source:\\s*Source.*"), all);
+    }
+
+    private static String text(List<TextPosition> glyphs, int from, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            out.append(glyphs.get(i).getUnicode());
+        }
+        return out.toString();
+    }
 }
