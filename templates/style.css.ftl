@@ -117,7 +117,8 @@ a[href^="mailto:"] { white-space: nowrap; }
 .article__image { margin: 1mm 0 4mm 0; page-break-inside: avoid; }
 .article__image img { width: 100%; }
 .article__caption { font-family: "PT Sans"; font-size: 8.5pt; line-height: 1.3; color: #4a555c; margin: 1.5mm 0 0 0; }
-.article__credit { color: #7a858b; }
+.article__credit { font-family: "PT Sans"; font-size: 7pt; line-height: 1.3; color: #7a858b; text-align: right;
+  margin: 0.8mm 0 0 0; }
 .article__body p { text-align: justify; text-indent: 0; }
 /* Bounded justification: never letter-space a line, stretch word gaps only so far. */
 body { -fs-max-justification-inter-word: 4pt; -fs-max-justification-inter-char: 0; }

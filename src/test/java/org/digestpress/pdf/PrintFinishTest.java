@@ -160,6 +160,29 @@ class PrintFinishTest {
         assertFalse(all.matches("(?is).*Source:\\s*Source.*"), all);
     }
 
+    /**
+     * A photo credit is a line of its own under the caption, smaller and set to the right: it was
+     * run on after the caption's last word, in the caption's size.
+     */
+    @org.junit.jupiter.api.Test
+    void aPhotoCreditStandsApartFromItsCaption() throws IOException {
+        BuiltIssue english = issue("src/test/resources/english");
+        int page = english.pagesContaining("Photo: Test Wire").get(0);
+        List<String> lines = english.linesByPosition(page);
+        assertTrue(lines.contains("Photo: Test Wire"), "the credit on a line of its own: " + lines);
+        try (PDDocument document = english.open()) {
+            List<TextPosition> glyphs = glyphs(document, page);
+            String drawn = text(glyphs, 0, glyphs.size());
+            TextPosition caption = glyphs.get(drawn.indexOf("Members of the cluster"));
+            TextPosition credit = glyphs.get(drawn.indexOf("Photo: Test Wire"));
+            TextPosition creditEnd = glyphs.get(drawn.indexOf("Photo: Test Wire") + "Photo: Test Wire".length() - 1);
+            assertTrue(credit.getYDirAdj() > caption.getYDirAdj() + 2, "the credit is under the caption");
+            assertTrue(credit.getHeightDir() < caption.getHeightDir(), "the credit is set smaller than the caption");
+            double right = (210 - 18) * MM;
+            assertEquals(right, creditEnd.getXDirAdj() + creditEnd.getWidthDirAdj(), 1.5, "the credit ends at the measure's right edge");
+        }
+    }
+
     private static String text(List<TextPosition> glyphs, int from, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {
