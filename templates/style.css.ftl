@@ -171,6 +171,9 @@ object { display: block; }
 .table-figure > p { font-family: "PT Sans"; font-size: 8pt; color: #5b676e; margin-top: 1.2mm; }
 .table-figure > p.table-figure__source { margin: 1.5mm 0 0 0; }
 tr { page-break-inside: avoid; }
+/* «Окончание табл. 2» above a long table's repeated header on the page it runs on to (pdf.TableContinuations). */
+.table-figure__continued { font-family: "PT Sans"; font-size: 8.5pt; font-style: italic; color: #3d474d; text-align: right;
+  margin: 0 0 1.5mm 0; }
 
 /* ---------- Footnotes ---------- */
 ::footnote-call { counter-increment: footnote 1; }

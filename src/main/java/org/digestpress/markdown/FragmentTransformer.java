@@ -225,6 +225,9 @@ final class FragmentTransformer {
                 number++;
                 String anchor = anchor("tbl", id == null ? String.valueOf(number) : id);
                 wrapper.setAttribute("id", anchor);
+                // What the pages a long table runs on to say above its repeated header (pdf.TableContinuations).
+                wrapper.setAttribute("data-continuing", labels.format("table_continuing", number));
+                wrapper.setAttribute("data-continued", labels.format("table_continued", number));
                 Element caption = dom.createElement("p");
                 caption.setAttribute("class", "table-figure__title");
                 Element label = dom.createElement("span");

@@ -132,7 +132,7 @@ class PrintFinishTest {
                         continue;
                     }
                     assertEquals(six.getYDirAdj(), percent.getYDirAdj(), 0.5, "page " + page + ": «%» on the number's line");
-                    gaps.add((percent.getXDirAdj() - six.getXDirAdj() - six.getWidthDirAdj()) / six.getWidthDirAdj());
+                    gaps.add((double) (percent.getXDirAdj() - six.getXDirAdj() - six.getWidthDirAdj()) / six.getWidthDirAdj());
                 }
             }
         }
@@ -181,6 +181,58 @@ class PrintFinishTest {
             double right = (210 - 18) * MM;
             assertEquals(right, creditEnd.getXDirAdj() + creditEnd.getWidthDirAdj(), 1.5, "the credit ends at the measure's right edge");
         }
+    }
+
+    /**
+     * A table that runs on to another page says so at the top of that page, above its repeated
+     * header: the label is the first line under the running header, the header's first cell
+     * follows within the next lines, the page before printed the table's title, and every row is
+     * printed once, in order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            content                     | Окончание табл. 1   | Таблица 1. | Ранг Регион | Омская область
+            src/test/resources/english  | Table 1 (continued) | Table 1.   | Region Members | Region 40
+            """)
+    void aTableThatRunsOnIsLabelledAboveItsRepeatedHeader(String publication, String label, String title, String header,
+                                                          String lastRow) {
+        BuiltIssue built = issue(publication);
+        List<Integer> labelled = built.pagesContaining(label);
+        assertEquals(1, labelled.size(), "«" + label + "» on one page: " + labelled);
+        int page = labelled.get(0);
+        List<String> lines = built.linesByPosition(page).stream().map(BuiltIssue::normalize).toList();
+        assertEquals(label, lines.get(1), "the label opens page " + page + " (line 0 is the running header): " + lines);
+        int headerLine = -1;
+        for (int i = 2; i < Math.min(lines.size(), 5); i++) {
+            if (lines.get(i).startsWith(header)) {
+                headerLine = i;
+            }
+        }
+        assertTrue(headerLine > 1, "the repeated header «" + header + "» right under the label: " + lines);
+        assertTrue(BuiltIssue.normalize(built.page(page - 1)).contains(title), "page " + (page - 1) + " starts the table");
+        assertTrue(BuiltIssue.normalize(built.page(page)).contains(lastRow), "the table ends on page " + page);
+        assertFalse(BuiltIssue.normalize(built.page(page - 1)).contains(label), "no label on the table's first page");
+    }
+
+    /**
+     * A table short enough to go whole onto a page is not split: the sample's Table 2 (eight
+     * districts) ran five rows on one page and three on the next; it now stands on one page, with
+     * its title, and the page it left is filled with the text after it.
+     */
+    @org.junit.jupiter.api.Test
+    void aShortTableIsNotSplit() {
+        BuiltIssue sample = issue("content");
+        List<Integer> pages = new ArrayList<>();
+        for (String row : List.of("Таблица 2.", "Южный", "Северо-Кавказский", "Северо-Западный", "Центральный",
+                "Приволжский", "Уральский 6", "Сибирский 10", "Дальневосточный 11")) {
+            List<Integer> on = sample.pagesContaining(row).stream()
+                    .filter(p -> BuiltIssue.normalize(sample.page(p)).contains("Создание организаций креативных индустрий по федеральным округам"))
+                    .toList();
+            assertEquals(1, on.size(), "«" + row + "» on the table's page: " + on);
+            pages.add(on.get(0));
+        }
+        assertEquals(1, new java.util.TreeSet<>(pages).size(), "the whole table on one page: " + pages);
+        assertTrue(sample.pagesContaining("Окончание табл. 2").isEmpty(), "Table 2 is not continued");
     }
 
     private static String text(List<TextPosition> glyphs, int from, int count) {
