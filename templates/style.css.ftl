@@ -47,6 +47,16 @@ li { margin-bottom: 1mm; }
 .cover__band { position: absolute; left: 0; right: 0; bottom: 0; height: 26mm; background-color: ${accent};
   padding: 8mm 18mm 0 18mm; font-family: "PT Sans"; font-size: 16pt; font-weight: bold; color: #ffffff; }
 .cover__sep { padding: 0 4mm; }
+/* The designed cover (no cover picture): title in the upper field, the number large, a row of bars. */
+.cover__rule { width: 30mm; height: 2mm; background-color: ${accent}; margin: 18mm 0 0 18mm; }
+.cover--designed .cover__titles { margin-top: 8mm; height: auto; }
+.cover--designed .cover__title { font-size: 44pt; line-height: 1.05; margin-bottom: 5mm; }
+.cover__number { position: absolute; left: 16mm; bottom: 43mm; font-family: "PT Sans"; font-weight: bold;
+  font-size: 150pt; line-height: 1; color: ${accent}; }
+/* Bars are floats, bottom-aligned by their top margins (112 mm is the tallest), standing on the band. */
+.cover__bars { position: absolute; right: 18mm; bottom: 34mm; width: 96mm; height: 112mm; }
+.cover__bar { float: left; width: 6.2mm; margin-left: 2.8mm; border: 0.8pt solid ${tint}; border-bottom: none; }
+.cover__bar--last { background-color: ${accent}; border-color: ${accent}; }
 .cover__month { font-weight: normal; }
 
 /* ---------- Inside cover ---------- */

@@ -29,7 +29,8 @@ import static org.digestpress.pdf.FloatPlacement.previousElement;
  * table's {@code data-continued} and {@code data-continuing} (set by the Markdown stage, from
  * the article's labels). A later pass that finds a split where no page would break (the text
  * above moved, so the rows before the label would now leave room under them for the next one)
- * joins the table back; the pass after that splits it where its pages then start.
+ * joins the parts from there on back; the pass after that splits them where their pages then
+ * start. Splits before it stand, and rows that a page now starts with get their label.
  */
 final class TableContinuations {
     static final String CSS = ".table-figure.table-figure--whole { page-break-inside: avoid; }\n"
@@ -66,48 +67,62 @@ final class TableContinuations {
         if (!figure.hasAttribute("data-continued")) {
             return false;
         }
-        // The rows that start a page, and the rows the labels stand before now.
+        // Walk the rows in order: a row that starts a page unlabelled wants a label; a label that no
+        // longer stands where a page would break anyway is stale, and so is every part after it
+        // (their pages were laid out behind a break that should not be there).
+        java.util.IdentityHashMap<Element, Element> labelBefore = new java.util.IdentityHashMap<>();
+        for (Element label : labels) {
+            Element part = nextElement(label);
+            List<Element> partRows = part == null ? List.of() : rows(part);
+            if (partRows.isEmpty()) {
+                join(figure, labels.get(0)); // not a split made here: start again
+                return true;
+            }
+            labelBefore.put(partRows.get(0), label);
+        }
         List<Element> wanted = new ArrayList<>();
+        Element stale = null;
+        Element previous = null;
         int page = -1;
         for (Element row : rows) {
             int top = page(pages, boxes.get(row));
             if (top < 0) {
                 return false;
             }
-            if (page >= 0 && top > page) {
+            Element label = labelBefore.get(row);
+            if (label != null && previous != null && isStale(boxes.get(previous), boxes.get(row), pages)) {
+                stale = label;
+                break;
+            } else if (label == null && page >= 0 && top > page) {
                 wanted.add(row);
             }
             page = Math.max(page, top);
+            previous = row;
         }
-        List<Element> labelled = new ArrayList<>();
-        boolean stale = false;
-        for (Element label : labels) {
-            Element part = nextElement(label);
-            Element first = part == null ? null : rows(part).stream().findFirst().orElse(null);
-            Element before = previousElement(label);
-            List<Element> previousRows = before == null ? List.of() : rows(before);
-            if (first == null || previousRows.isEmpty()) {
-                stale = true;
-                continue;
-            }
-            labelled.add(first);
-            Box last = boxes.get(previousRows.get(previousRows.size() - 1));
-            Box next = boxes.get(first);
-            int lastPage = page(pages, last);
-            // The page the rows before the label end on has room for the row after it: no break there.
-            stale |= lastPage < 0 || pages.get(lastPage).getBottomUsable() - (last.getAbsY() + last.getHeight())
-                    >= next.getHeight();
-        }
-        if (!stale && wanted.equals(labelled)) {
+        if (stale == null && wanted.isEmpty()) {
             return false;
         }
-        join(figure);
-        if (!stale) {
-            for (int i = 0; i < wanted.size(); i++) {
-                split(wanted.get(i), figure.getAttribute(i == wanted.size() - 1 ? "data-continued" : "data-continuing"));
-            }
+        if (stale != null) {
+            join(figure, stale);
+        }
+        for (Element row : wanted) {
+            split(row);
+        }
+        List<Element> now = labels(figure);
+        for (int i = 0; i < now.size(); i++) {
+            now.get(i).setTextContent(figure.getAttribute(i == now.size() - 1 ? "data-continued" : "data-continuing"));
         }
         return true;
+    }
+
+    /**
+     * A label's page break is stale when the page the rows before it end on has room for the row
+     * after it, or that row is not on the next page.
+     */
+    private static boolean isStale(Box last, Box next, List<PageBox> pages) {
+        int lastPage = page(pages, last);
+        return lastPage < 0 || page(pages, next) != lastPage + 1
+                || pages.get(lastPage).getBottomUsable() - (last.getAbsY() + last.getHeight()) >= next.getHeight();
     }
 
     /**
@@ -205,7 +220,7 @@ final class TableContinuations {
      * Moves {@code row} and the rows after it into a copy of its table after that table, under a
      * label paragraph.
      */
-    private static void split(Element row, String text) {
+    private static void split(Element row) {
         Element body = (Element) row.getParentNode();
         Element table = (Element) body.getParentNode();
         Element part = (Element) table.cloneNode(false);
@@ -235,29 +250,32 @@ final class TableContinuations {
         part.appendChild(rest);
         Element label = table.getOwnerDocument().createElementNS(table.getNamespaceURI(), "p");
         label.setAttribute("class", LABEL);
-        label.setTextContent(text);
         Node after = table.getNextSibling();
         table.getParentNode().insertBefore(label, after);
         table.getParentNode().insertBefore(part, after);
     }
 
-    /** Takes the labels out and moves the split-off rows back into the first table. */
-    private static void join(Element figure) {
-        Element first = null;
-        for (Element child = firstElement(figure); child != null; ) {
+    /**
+     * Takes out {@code from} and the labels after it, and moves the rows of the parts after them
+     * back into the table before {@code from}.
+     */
+    private static void join(Element figure, Element from) {
+        Element into = previousElement(from);
+        while (into != null && !into.getTagName().equals("table")) {
+            into = previousElement(into);
+        }
+        for (Element child = from; child != null; ) {
             Element next = nextElement(child);
             if (FloatPlacement.hasClass(child, LABEL)) {
                 figure.removeChild(child);
-            } else if (child.getTagName().equals("table") && FloatPlacement.hasClass(child, PART) && first != null) {
-                Element body = lastBody(first);
+            } else if (into != null && child.getTagName().equals("table") && FloatPlacement.hasClass(child, PART)) {
+                Element body = lastBody(into);
                 for (Element rows : children(child, "tbody")) {
                     while (rows.getFirstChild() != null) {
                         body.appendChild(rows.getFirstChild());
                     }
                 }
                 figure.removeChild(child);
-            } else if (child.getTagName().equals("table") && first == null) {
-                first = child;
             }
             child = next;
         }

@@ -235,6 +235,42 @@ class PrintFinishTest {
         assertTrue(sample.pagesContaining("Окончание табл. 2").isEmpty(), "Table 2 is not continued");
     }
 
+    /**
+     * A cover without a cover picture is designed from the brand: the title stands in the upper
+     * field (it stood under an empty 150 mm field, two thirds down the sheet), the number is
+     * printed large above the band, and the field between is not left empty: bars drawn in the
+     * brand's colours rise above the band.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            src/test/resources/english | Cluster Review     | 17
+            src/test/resources/fixture | Вестник кластеров  | 1
+            """)
+    void aCoverWithoutAPictureIsDesigned(String publication, String title, String number) throws IOException {
+        try (PDDocument document = issue(publication).open()) {
+            List<TextPosition> glyphs = glyphs(document, 1);
+            String drawn = text(glyphs, 0, glyphs.size());
+            int at = drawn.indexOf(title);
+            assertTrue(at >= 0, "the title on the cover: " + drawn);
+            TextPosition first = glyphs.get(at);
+            assertTrue(first.getYDirAdj() < 100 * MM, "the title's baseline at " + first.getYDirAdj() / MM + " mm from the top");
+            assertTrue(first.getHeightDir() > 20, "the title is large");
+            TextPosition big = glyphs.stream().filter(g -> g.getFontSizeInPt() >= 100).findFirst().orElseThrow(
+                    () -> new AssertionError("no large number on the cover"));
+            String large = glyphs.stream().filter(g -> g.getFontSizeInPt() >= 100).map(TextPosition::getUnicode)
+                    .collect(java.util.stream.Collectors.joining());
+            assertEquals(number, large, "the issue's number, large");
+            assertTrue(big.getYDirAdj() > 200 * MM && big.getYDirAdj() < 263 * MM, "the number stands above the band");
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 50);
+            int background = image.getRGB(image.getWidth() / 10, image.getHeight() / 2);
+            int differing = 0;
+            for (int x = image.getWidth() / 2; x < image.getWidth() * 9 / 10; x++) {
+                differing += image.getRGB(x, (int) (image.getHeight() * 0.8)) != background ? 1 : 0;
+            }
+            assertTrue(differing > 10, "the lower field is drawn on, not empty: " + differing + " pixels");
+        }
+    }
+
     private static String text(List<TextPosition> glyphs, int from, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {
