@@ -271,6 +271,27 @@ class PrintFinishTest {
         }
     }
 
+    /**
+     * The English fixture (designed cover, a table split where its pages start, a chart) is
+     * PDF/A-3u and PDF/UA-1, and each part of the split table is a tagged table with its header
+     * row, so a screen reader hears the columns' names on the page the table runs on to.
+     */
+    @org.junit.jupiter.api.Test
+    void theSplitTableIsTaggedAsTablesWithHeadersAndTheIssueIsArchiveGrade() throws Exception {
+        BuiltIssue english = issue("src/test/resources/english");
+        try (PDDocument document = english.open()) {
+            var root = document.getDocumentCatalog().getStructureTreeRoot();
+            List<org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement> tables =
+                    ArchiveQualityTest.elements(root, "Table");
+            // Table 1 in two parts, Table 2 whole.
+            assertEquals(3, tables.size(), "tagged tables");
+            for (var table : tables) {
+                assertFalse(ArchiveQualityTest.elements(table, "TH").isEmpty(), "every part has header cells");
+            }
+        }
+        ArchiveQualityTest.assertCompliant(english.bytes);
+    }
+
     private static String text(List<TextPosition> glyphs, int from, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {
