@@ -175,15 +175,19 @@ object { display: block; }
   border-bottom: 0.8pt solid ${primary}; }
 .table td { padding: 1.2mm 2mm; vertical-align: top; border-bottom: 0.3pt solid #d3dadd; hyphens: auto; }
 .table tbody tr:nth-child(even) td { background-color: #f5f7f8; }
+/* A part of a table split where a page starts (pdf.TableContinuations) that begins on an odd row keeps the stripes in step. */
+.table tbody.table__rows--odd tr:nth-child(odd) td { background-color: #f5f7f8; }
+.table tbody.table__rows--odd tr:nth-child(even) td { background-color: transparent; }
 .table .align-right { text-align: right; }
 .table .align-center { text-align: center; }
 .table-figure--wide .table { font-size: 7.6pt; }
 .table-figure > p { font-family: "PT Sans"; font-size: 8pt; color: #5b676e; margin-top: 1.2mm; }
 .table-figure > p.table-figure__source { margin: 1.5mm 0 0 0; }
 tr { page-break-inside: avoid; }
-/* «Окончание табл. 2» above a long table's repeated header on the page it runs on to (pdf.TableContinuations). */
-.table-figure__continued { font-family: "PT Sans"; font-size: 8.5pt; font-style: italic; color: #3d474d; text-align: right;
-  margin: 0 0 1.5mm 0; }
+/* «Окончание табл. 2» above a long table's repeated header on the page it runs on to (pdf.TableContinuations),
+   on the left as the title stands. */
+.table-figure p.table-figure__continued { font-family: "PT Sans"; font-size: 8.5pt; font-style: italic; color: #3d474d;
+  text-align: left; margin: 0 0 1.5mm 0; }
 
 /* ---------- Footnotes ---------- */
 ::footnote-call { counter-increment: footnote 1; }

@@ -16,9 +16,10 @@ import static org.digestpress.pdf.FloatPlacement.previousElement;
 
 /**
  * Tables across pages, as print sets them. A table short enough to go whole onto one page (at
- * most half a text block, the same bound a box has) is not split: it is kept together and moves
- * to the next page, where {@link FloatPlacement} fills the page it left with the text after it.
- * A longer table runs on, and every page it goes on to starts with «Продолжение табл. N» (or
+ * most half a text block, the same bound a box has) is not split: it is kept together and moves,
+ * with the floats right after it, behind the text that fills the page it left, so it opens the
+ * next page (where no text follows to fill that page, it runs on as a long one does). A longer
+ * table runs on, and every page it goes on to starts with «Продолжение табл. N» (or
  * «Окончание табл. N» on its last page; «Table N (continued)» in English) above its repeated
  * header.
  *
@@ -33,11 +34,12 @@ import static org.digestpress.pdf.FloatPlacement.previousElement;
  * start. Splits before it stand, and rows that a page now starts with get their label.
  */
 final class TableContinuations {
+    /**
+     * The breaks these classes need. A part whose rows start on an odd row is marked
+     * {@code table__rows--odd}, for the template's zebra stripes to go on where they left off.
+     */
     static final String CSS = ".table-figure.table-figure--whole { page-break-inside: avoid; }\n"
-            + ".table-figure__continued { page-break-before: always; page-break-after: avoid; }\n"
-            // A split part starts its zebra stripes where the rows before it left off.
-            + ".table tbody.table__rows--odd tr:nth-child(odd) td { background-color: #f5f7f8; }\n"
-            + ".table tbody.table__rows--odd tr:nth-child(even) td { background-color: transparent; }\n";
+            + ".table-figure__continued { page-break-before: always; page-break-after: avoid; }\n";
     static final String LABEL = "table-figure__continued";
     private static final String WHOLE = "table-figure--whole";
     private static final String PART = "table--continued";
