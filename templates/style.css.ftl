@@ -34,7 +34,7 @@ ul, ol { margin: 0 0 2.4mm 0; padding-left: 5.5mm; }
 li { margin-bottom: 1mm; }
 
 /* ---------- Cover ---------- */
-.cover { page: cover; width: 210mm; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
+.cover { page: cover; width: 210mm; height: 297mm; background-color: ${primary}; color: #ffffff; position: relative; overflow: hidden; }
 .cover__top { padding: 16mm 18mm 0 18mm; height: 24mm; }
 .cover__logo { float: left; width: 22mm; height: 22mm; margin-right: 5mm; }
 .cover__publisher { font-family: "PT Sans"; font-size: 12pt; font-weight: bold; line-height: 1.25; padding-top: 3mm; margin: 0; }
@@ -47,10 +47,21 @@ li { margin-bottom: 1mm; }
 .cover__band { position: absolute; left: 0; right: 0; bottom: 0; height: 26mm; background-color: ${accent};
   padding: 8mm 18mm 0 18mm; font-family: "PT Sans"; font-size: 16pt; font-weight: bold; color: #ffffff; }
 .cover__sep { padding: 0 4mm; }
+/* The designed cover (no cover picture): title in the upper field, the number large, a row of bars. */
+.cover__rule { width: 30mm; height: 2mm; background-color: ${accent}; margin: 18mm 0 0 18mm; }
+.cover--designed .cover__titles { margin-top: 8mm; height: auto; }
+.cover--designed .cover__title { font-size: 44pt; line-height: 1.05; margin-bottom: 5mm; }
+.cover__number { position: absolute; left: 16mm; bottom: 43mm; font-family: "PT Sans"; font-weight: bold;
+  font-size: 150pt; line-height: 1; color: ${accent}; }
+/* Bars are floats, bottom-aligned by their top margins (112 mm is the tallest), standing on the band. */
+.cover__bars { position: absolute; right: 18mm; bottom: 34mm; width: 96mm; height: 112mm; }
+.cover__bar { float: left; width: 6.2mm; margin-left: 2.8mm; border: 0.8pt solid ${tint}; border-bottom: none; }
+.cover__bar--last { background-color: ${accent}; border-color: ${accent}; }
 .cover__month { font-weight: normal; }
 
 /* ---------- Inside cover ---------- */
-.inside { page: inside; page-break-before: always; font-family: "PT Sans"; font-size: 10pt; line-height: 1.4; }
+/* Its own measure: the body is laid out at the default page's text width (172 mm), wider than this page's 170 mm. */
+.inside { page: inside; width: 170mm; page-break-before: always; font-family: "PT Sans"; font-size: 10pt; line-height: 1.4; }
 .inside__kicker { font-size: 9pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.08em; color: ${primary};
   border-bottom: 1.2pt solid ${accent}; padding-bottom: 1.5mm; margin-bottom: 3mm; }
 .inside__about { margin-bottom: 6mm; }
@@ -116,7 +127,8 @@ a[href^="mailto:"] { white-space: nowrap; }
 .article__image { margin: 1mm 0 4mm 0; page-break-inside: avoid; }
 .article__image img { width: 100%; }
 .article__caption { font-family: "PT Sans"; font-size: 8.5pt; line-height: 1.3; color: #4a555c; margin: 1.5mm 0 0 0; }
-.article__credit { color: #7a858b; }
+.article__credit { font-family: "PT Sans"; font-size: 7pt; line-height: 1.3; color: #7a858b; text-align: right;
+  margin: 0.8mm 0 0 0; }
 .article__body p { text-align: justify; text-indent: 0; }
 /* Bounded justification: never letter-space a line, stretch word gaps only so far. */
 body { -fs-max-justification-inter-word: 4pt; -fs-max-justification-inter-char: 0; }
@@ -163,12 +175,19 @@ object { display: block; }
   border-bottom: 0.8pt solid ${primary}; }
 .table td { padding: 1.2mm 2mm; vertical-align: top; border-bottom: 0.3pt solid #d3dadd; hyphens: auto; }
 .table tbody tr:nth-child(even) td { background-color: #f5f7f8; }
+/* A part of a table split where a page starts (pdf.TableContinuations) that begins on an odd row keeps the stripes in step. */
+.table tbody.table__rows--odd tr:nth-child(odd) td { background-color: #f5f7f8; }
+.table tbody.table__rows--odd tr:nth-child(even) td { background-color: transparent; }
 .table .align-right { text-align: right; }
 .table .align-center { text-align: center; }
 .table-figure--wide .table { font-size: 7.6pt; }
 .table-figure > p { font-family: "PT Sans"; font-size: 8pt; color: #5b676e; margin-top: 1.2mm; }
 .table-figure > p.table-figure__source { margin: 1.5mm 0 0 0; }
 tr { page-break-inside: avoid; }
+/* «Окончание табл. 2» above a long table's repeated header on the page it runs on to (pdf.TableContinuations),
+   on the left as the title stands. */
+.table-figure p.table-figure__continued { font-family: "PT Sans"; font-size: 8.5pt; font-style: italic; color: #3d474d;
+  text-align: left; margin: 0 0 1.5mm 0; }
 
 /* ---------- Footnotes ---------- */
 ::footnote-call { counter-increment: footnote 1; }
@@ -180,7 +199,7 @@ tr { page-break-inside: avoid; }
 a.xref { color: ${primary}; }
 
 /* ---------- Back page ---------- */
-.back { page: back; width: 210mm; page-break-before: always; height: 296mm; background-color: ${primary}; color: #ffffff; position: relative;
+.back { page: back; width: 210mm; page-break-before: always; height: 297mm; background-color: ${primary}; color: #ffffff; position: relative;
   font-family: "PT Sans"; overflow: hidden; }
 .back__body { padding: 40mm 22mm 0 22mm; font-size: 11.5pt; line-height: 1.5; }
 .back__body h3 { font-size: 24pt; color: #ffffff; margin: 0 0 8mm 0; border-bottom: 2pt solid ${accent}; padding-bottom: 3mm; }

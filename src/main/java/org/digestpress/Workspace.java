@@ -30,6 +30,7 @@ import org.digestpress.content.Labels;
 import org.digestpress.content.Publication;
 import org.digestpress.content.PublicationLoader;
 import org.digestpress.content.References;
+import org.digestpress.content.Source;
 import org.digestpress.layout.IssueLayout;
 import org.digestpress.layout.IssueView;
 import org.digestpress.markdown.MarkdownRenderer;
@@ -692,7 +693,7 @@ public final class Workspace {
                 article.tags(), image == null ? null : image.file().toUri().toString(),
                 image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
                 image == null ? null : image.credit(), bodyHtml,
-                article.source() == null ? null : article.source().name(),
+                article.source() == null ? null : Source.withoutLabel(article.source().name(), labels),
                 article.source() == null ? null : article.source().url(), article.language(), labels.all());
     }
 

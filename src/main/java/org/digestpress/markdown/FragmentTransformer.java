@@ -228,6 +228,9 @@ final class FragmentTransformer {
                 number++;
                 String anchor = anchor("tbl", id == null ? String.valueOf(number) : id);
                 wrapper.setAttribute("id", anchor);
+                // What the pages a long table runs on to say above its repeated header (pdf.TableContinuations).
+                wrapper.setAttribute("data-continuing", labels.format("table_continuing", number));
+                wrapper.setAttribute("data-continued", labels.format("table_continued", number));
                 Element caption = dom.createElement("p");
                 caption.setAttribute("class", "table-figure__title");
                 Element label = dom.createElement("span");
@@ -319,8 +322,7 @@ final class FragmentTransformer {
         if (next == null || !next.getTagName().equals("p")) {
             return null;
         }
-        Matcher m = Pattern.compile("^\\s*(?:" + Pattern.quote(labels.get("source")) + "|Source)\\s*:\\s*(?=\\S)",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(next.getTextContent());
+        Matcher m = org.digestpress.content.Source.typedLabel(next.getTextContent(), labels);
         if (!m.find()) {
             return null;
         }
@@ -385,7 +387,7 @@ final class FragmentTransformer {
             for (Element p : children(figure, "p")) {
                 if (p.hasAttribute("data-source")) {
                     p.removeAttribute("data-source");
-                    String text = p.getTextContent();
+                    String text = org.digestpress.content.Source.withoutLabel(p.getTextContent(), labels);
                     p.setTextContent(labels.get("source") + ": " + text);
                 }
             }

@@ -32,7 +32,9 @@ import org.w3c.dom.Node;
  * <p>A box taller than half a page may instead split across pages ({@code box--long} lifts its
  * {@code page-break-inside: avoid}); a shorter one never splits. Where a long box goes on to a
  * new page, that page starts with the box's label and «(окончание)» (the box's
- * {@code data-continued}, from the article's labels), as a book repeats it.
+ * {@code data-continued}, from the article's labels), as a book repeats it. Tables get the same
+ * treatment from {@link TableContinuations}: a short one goes whole to the next page, a long one
+ * is labelled «Окончание табл. N» above its repeated header.
  *
  * <p>Passes are what a build costs (a full layout of a 300-page issue takes 3 s), so only the
  * first and the last lay out the whole document. The body's parts that start with a forced page
@@ -49,7 +51,8 @@ final class FloatPlacement {
             + ".box__label--continued { page-break-after: avoid; }\n"
             // The list's margins between its two parts would push its last item to the next page.
             + ".box__list--split { margin-bottom: 0; padding-bottom: 0; }\n"
-            + ".box__list--continued { margin-top: 0; padding-top: 0; }\n";
+            + ".box__list--continued { margin-top: 0; padding-top: 0; }\n"
+            + TableContinuations.CSS;
     /**
      * Layouts at most, the first and the last (full) included. A moved float can strand the next
      * one, and a repeated label moves a long box's next page break by a line, so some sections
@@ -199,6 +202,11 @@ final class FloatPlacement {
                 if (placeArticleImage(element, boxes, pages, pageHeight)) {
                     changed.add(part(element));
                 }
+                continue;
+            }
+            if (hasClass(element, "table-figure") && isFloat(element) && !moved.contains(element)
+                    && TableContinuations.settle(element, boxes, pages, pageHeight, moved)) {
+                changed.add(part(element));
                 continue;
             }
             if (!isFloat(element) || moved.contains(element)) {
@@ -377,7 +385,7 @@ final class FloatPlacement {
      * The page of a block's first line: a block's box begins with its top margin, which a page
      * break can leave at the foot of the page before.
      */
-    private static int firstLinePage(List<PageBox> pages, Box box) {
+    static int firstLinePage(List<PageBox> pages, Box box) {
         return pageIndex(pages, com.openhtmltopdf.render.displaylist.PagedBoxCollector.findContentStartY(box) + 1);
     }
 
@@ -388,7 +396,7 @@ final class FloatPlacement {
      * split. Never a heading last: a heading stays with the text under it. Null when nothing can
      * fill.
      */
-    private static Element fillers(Element floating, Element first, Map<Element, Box> boxes, int hole) {
+    static Element fillers(Element floating, Element first, Map<Element, Box> boxes, int hole) {
         int filled = 0;
         Element last = null;
         for (Element next = first; next != null; next = nextElement(next)) {
@@ -472,7 +480,7 @@ final class FloatPlacement {
         return true;
     }
 
-    private static Element firstElement(Element parent) {
+    static Element firstElement(Element parent) {
         Node n = parent.getFirstChild();
         while (n != null && !(n instanceof Element)) {
             n = n.getNextSibling();
@@ -485,7 +493,7 @@ final class FloatPlacement {
     }
 
     /** Figures, tables with their caption, and boxes inside an article's body. */
-    private static boolean isFloat(Element element) {
+    static boolean isFloat(Element element) {
         if (!(element.getParentNode() instanceof Element parent) || !hasClass(parent, "article__body")) {
             return false;
         }
@@ -550,7 +558,7 @@ final class FloatPlacement {
         return false;
     }
 
-    private static Element previousElement(Node node) {
+    static Element previousElement(Node node) {
         Node n = node.getPreviousSibling();
         while (n != null && !(n instanceof Element)) {
             n = n.getPreviousSibling();
@@ -558,7 +566,7 @@ final class FloatPlacement {
         return (Element) n;
     }
 
-    private static Element nextElement(Node node) {
+    static Element nextElement(Node node) {
         Node n = node.getNextSibling();
         while (n != null && !(n instanceof Element)) {
             n = n.getNextSibling();

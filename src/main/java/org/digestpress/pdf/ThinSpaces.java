@@ -18,7 +18,9 @@ final class ThinSpaces {
     static final String CSS = ".thin-space { font-size: 70%; }\n.no-wrap { white-space: nowrap; }\n";
 
     private static final Pattern TEXT = Pattern.compile("(?s)(<[^>]*>)|([^<]+)");
-    private static final Pattern GROUPED_NUMBER = Pattern.compile("[\\p{N}]+(?:[\\u202F\\u2009][\\p{N}]+)+");
+    /** Digit groups, and a number with its per cent sign (53,6 %): neither may break at the thin space. */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile(
+            "[\\p{N}]+(?:[\\u202F\\u2009][\\p{N}]+)*(?:[.,][\\p{N}]+)?(?:[\\u202F\\u2009][%‰])?");
     private static final Pattern THIN = Pattern.compile("[\\u202F\\u2009]");
     private static final String SPAN = "<span class=\"thin-space\">&#160;</span>";
 
@@ -61,6 +63,9 @@ final class ThinSpaces {
         Matcher number = GROUPED_NUMBER.matcher(text);
         int from = 0;
         while (number.find()) {
+            if (!THIN.matcher(number.group()).find()) {
+                continue; // a number without a thin space needs no span
+            }
             out.append(THIN.matcher(text.substring(from, number.start())).replaceAll(SPAN));
             out.append("<span class=\"no-wrap\">").append(THIN.matcher(number.group()).replaceAll(SPAN)).append("</span>");
             from = number.end();

@@ -11,7 +11,7 @@ import static org.digestpress.typography.Rules.WORDISH;
 /**
  * Russian typesetting conventions (as in Мильчин, «Справочник издателя и автора»): «ёлочки» with
  * „лапками“ inside, a spaced em dash that never starts a line, short words held to the next one,
- * numbers held to their units, thin spaces between digit groups.
+ * numbers held to their units, thin spaces between digit groups and before the per cent sign.
  */
 final class RussianRules {
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -43,6 +43,11 @@ final class RussianRules {
     /** 300 000 кв. м. */
     private static final Pattern SQUARE_UNIT = Pattern.compile(
             "(?<=(?<![\\p{L}])(?:кв|куб)\\.)" + SPACE + "+(?=(?:м|км|см|мм|дм)(?![\\p{L}\\p{N}]))");
+    /**
+     * 53,6 %: a thin no-break space between a number and the per cent or per mille sign, typed
+     * solid or spaced; the charts' labels write shares the same way (chart/labels_ru.properties).
+     */
+    private static final Pattern PERCENT = Pattern.compile("(\\d)[ \\t\\r\\n\\u00A0]*(?=[%‰])");
     private static final Pattern NUMBER_SIGN = Pattern.compile("(?<=[№§])" + SPACE + "*(?=[\\p{N}\\p{L}])");
     /** Abbreviations that stand before a number: с. 12, рис. 3, ст. 5, п. 2, гл. 4, табл. 1, д. 7. */
     private static final Pattern REFERENCE = Pattern.compile(
@@ -68,6 +73,7 @@ final class RussianRules {
             Rules.noBreak(NUMBER_UNIT),
             Rules.noBreak(MULTIPLIER_UNIT),
             Rules.noBreak(SQUARE_UNIT),
+            run -> run.replaceAll(PERCENT, m -> m.group(1) + THIN_NBSP),
             run -> run.replaceAll(NUMBER_SIGN, m -> NBSP),
             Rules.noBreakAfterGroup(REFERENCE),
             Rules.noBreakAfterGroup(TWO_LETTER_ABBREVIATION),

@@ -32,9 +32,15 @@ class ChartNumberFormatTest {
     }
 
     @Test
-    void percentHasANoBreakSpaceInRussianOnly() {
-        assertEquals("53,6\u00A0%", ChartNumberFormat.percent(RU).format(0.536));
-        assertEquals("50\u00A0%", ChartNumberFormat.percent(RU).format(0.5));
+    void percentHasAThinNoBreakSpaceInRussianOnlyAsTheTextHas() {
+        assertEquals("53,6\u202F%", ChartNumberFormat.percent(RU).format(0.536));
+        assertEquals("50\u202F%", ChartNumberFormat.percent(RU).format(0.5));
+        assertEquals(org.digestpress.typography.Typographer.forLanguage("ru").text("53,6%"),
+                ChartNumberFormat.percent(RU).format(0.536), "a share in a chart is set as the text sets it");
+        assertEquals(org.digestpress.typography.Typographer.forLanguage("en").text("53.6%"),
+                ChartNumberFormat.percent(EN).format(0.536));
+        assertEquals(org.digestpress.typography.Typographer.forLanguage("ru").text("12500"),
+                ChartNumberFormat.numbers(RU, 0, 2).format(12500));
         assertEquals("53.6%", ChartNumberFormat.percent(EN).format(0.536));
     }
 

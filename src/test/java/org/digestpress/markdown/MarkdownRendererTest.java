@@ -42,7 +42,9 @@ class MarkdownRendererTest {
     void aSourceParagraphAfterATableBecomesItsSourceLine() {
         String html = render("Table: Регионы {#tbl:r}\n\n| A | B |\n|---|--:|\n| x | 1 |\n\n"
                 + "*Источник: расчёты [обсерватории](https://example.org).*\n\nДальше текст.\n");
-        assertTrue(html.matches("(?s).*<div class=\"table-figure\" id=\"a1--tbl-r\">.*</table>"
+        assertTrue(html.contains("data-continued=\"Окончание табл. 1\" data-continuing=\"Продолжение табл. 1\""),
+                "what the pages a long table runs on to say: " + html);
+        assertTrue(html.matches("(?s).*<div class=\"table-figure\"[^>]* id=\"a1--tbl-r\">.*</table>"
                 + "<p class=\"figure__source table-figure__source\">Источник: расчёты <a href=\"https://example.org\">обсерватории</a>\\.</p></div>.*"), html);
         assertFalse(html.contains("<em>Источник"), "the italics that only marked the line are gone: " + html);
         String plain = render("| A |\n|---|\n| x |\n\nSource: own data.\n");

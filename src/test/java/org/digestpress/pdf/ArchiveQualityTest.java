@@ -296,7 +296,7 @@ public class ArchiveQualityTest {
         return out.toString();
     }
 
-    private static List<PDStructureElement> elements(PDStructureNode node, String type) {
+    static List<PDStructureElement> elements(PDStructureNode node, String type) {
         List<PDStructureElement> out = new ArrayList<>();
         for (Object kid : node.getKids()) {
             if (kid instanceof PDStructureElement element) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageQualityTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"content", "src/test/resources/stress"})
+    @ValueSource(strings = {"content", "src/test/resources/stress", "src/test/resources/english"})
     void noPageButTheLastOfASectionIsMoreThanAFifthEmpty(String publication) throws IOException {
         BuiltIssue issue = BuiltIssue.of(BuiltIssue.REPO.resolve(Path.of(publication)));
         try (PDDocument document = issue.open()) {

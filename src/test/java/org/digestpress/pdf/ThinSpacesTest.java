@@ -21,6 +21,13 @@ class ThinSpacesTest {
     }
 
     @Test
+    void aNumberKeepsItsPerCentSign() {
+        String out = ThinSpaces.rewrite("<html><head></head><body><p>обеспечили 53,6\u202F% и 12\u202F500,5\u202F‰</p></body></html>");
+        assertTrue(out.contains("обеспечили <span class=\"no-wrap\">53,6" + SPAN + "%</span> и <span class=\"no-wrap\">12"
+                + SPAN + "500,5" + SPAN + "‰</span>"), out);
+    }
+
+    @Test
     void aDocumentWithoutThinSpacesIsLeftAsItIs() {
         String xhtml = "<html><head></head><body><p>60 493</p></body></html>";
         assertEquals(xhtml, ThinSpaces.rewrite(xhtml));

@@ -61,9 +61,13 @@ class TypographerRulesTest {
             5 тыс.                                    | 5⍽тыс.
             2025 г.                                   | 2025⍽г.
             300 000 кв. м                             | 300˽000⍽кв.⍽м
-            53,6 %                                    | 53,6⍽%
+            53,6 %                                    | 53,6˽%
+            53,6%                                     | 53,6˽%
+            на 3% и 5 ‰                               | на⍽3˽% и⍽5˽‰
+            53,6˽%                                    | 53,6˽%
+            от 3 до 30%                               | от⍽3 до⍽30˽%
             150 млн руб.                              | 150⍽млн⍽руб.
-            12 %                                      | 12⍽%
+            12 %                                      | 12˽%
             100 $                                     | 100⍽$
             10 гвоздей                                | 10 гвоздей
             # № and §
@@ -157,6 +161,24 @@ class TypographerRulesTest {
             5 km                                      | 5⍽km
             2019-2024                                 | 2019–2024
             pages 10-20                               | pages⍽10–20
+            # issue 17: ranges, titles and units
+            in 2030-2032.                             | in 2030–2032.
+            2030 - 2032                               | 2030–2032
+            from 2030-32                              | from 2030–32
+            the 2030-2032 programme                   | the 2030–2032 programme
+            (2030-2032)                               | (2030–2032)
+            in 2030-2032, it grew                     | in 2030–2032, it grew
+            “2030-2032”                               | “2030–2032”
+            Plan 2030-2032                            | Plan 2030–2032
+            pages 10 - 20                             | pages⍽10–20
+            PMEF-2025                                 | PMEF-2025
+            5-10% growth                              | 5–10% growth
+            Mr. Smith and Dr. Jones                   | Mr.⍽Smith and Dr.⍽Jones
+            Mrs. Lee met Prof. Brown in St. Petersburg | Mrs.⍽Lee met Prof.⍽Brown in St.⍽Petersburg
+            300,000 sq. m                             | 300,000⍽sq.⍽m
+            40 sq. ft of offices                      | 40⍽sq.⍽ft of offices
+            12 cu. m                                  | 12⍽cu.⍽m
+            the mr. and the dr. said                  | the mr. and the dr. said
             # identifiers stay as written
             a Boeing 737-800                          | a⍽Boeing 737-800
             Model 320-200                             | Model 320-200
