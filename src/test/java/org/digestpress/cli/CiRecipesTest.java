@@ -130,6 +130,29 @@ class CiRecipesTest {
     }
 
     @Test
+    void aCraftedKeyInARealPublicationStaysOneAnnotation() throws Exception {
+        requireJq();
+        CliHarness harness = new CliHarness(work.resolve("cli"), ArchiveCommandTest.TWO_ISSUES);
+        Path article = harness.publication().resolve("2030-01/news/01-zavod.md");
+        Files.writeString(article, Files.readString(article).replace("\nregion: ",
+                "\n\"evil\\r\\n::error file=forged.md,line=1::forged 100%\": 1\nregion: "));
+        Files.move(article, article.resolveSibling("01-za,v:od.md"));
+        CliHarness.Outcome check = harness.run("check", "--format", "json",
+                harness.publication().resolve("2030-01").toString());
+        assertEquals(0, check.exit(), check.out() + check.err());
+        // The real output of digest, through the recipe's step.
+        Files.writeString(work.resolve("problems.jsonl"), check.out());
+        Map<String, Object> archive = archiveStep(maps(githubJob().get("steps")));
+        Run run = bash((String) archive.get("run"), strings(map(archive.get("env"))), true);
+
+        List<String> annotations = run.out().lines().toList();
+        assertEquals(1, annotations.size(), run.out());
+        String annotation = annotations.get(0);
+        assertTrue(annotation.matches("::warning file=[^:,]*/2030-01/news/01-za%2Cv%3Aod\\.md,line=\\d+,col=\\d+::"
+                + "Unknown key 'evil%0D%0A::error file=forged\\.md,line=1::forged 100%25' .*"), annotation);
+    }
+
+    @Test
     void gitlabRunsInMergeRequestsKeepsTheArtifactForAWhileAndCachesOnFailure() throws IOException {
         Map<String, Object> job = map(yaml(GITLAB).get("archive"));
         List<String> rules = maps(job.get("rules")).stream().map(r -> (String) r.get("if")).toList();
