@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.OutputCheck;
@@ -51,6 +52,12 @@ final class ArchiveCommand implements Callable<Integer> {
             + "changing nothing: one line per mismatch, exit status 1 if there is one.")
     boolean verify;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text (default): diagnostics like a compiler's on stderr, progress on stdout;",
+                    "json: each problem as one JSON object per line on stdout, as check --format json writes "
+                            + "them, and the progress lines on stderr: one CI step archives and annotates."})
+    CheckCommand.Format format;
+
     @picocli.CommandLine.Mixin
     AssetOptions assets;
 
@@ -62,12 +69,17 @@ final class ArchiveCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs needs a number of 1 or more.");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
         if (verify) {
-            return verify(base, out, err);
+            return verify(base, stdout, err);
         }
+        // With --format json, standard output carries nothing but the problems, so a CI step can
+        // pipe it straight into its annotation filter; the progress lines go to the log (stderr).
+        boolean json = format == CheckCommand.Format.json;
+        PrintWriter out = json ? err : stdout;
+        Consumer<Problem> problems = json ? p -> stdout.println(p.toJson(base)) : p -> err.println(p.format(base));
         int cores = Runtime.getRuntime().availableProcessors();
         Archive.Request request = new Archive.Request(publication, output, jobs == null ? cores : jobs, force, strict,
                 prune, assets.templates(), assets.fonts());
@@ -78,14 +90,13 @@ final class ArchiveCommand implements Callable<Integer> {
             err.flush();
             return DigestCommand.USAGE;
         }
-        Archive.Result result = Archive.run(request, issue -> report(issue, base, out, err), () -> {
+        Archive.Result result = Archive.run(request, issue -> report(issue, base, out, err, problems), () -> {
             err.println("digest: another archive run is writing here (" + shown(base, output)
                     + "); waiting for it to finish...");
             err.flush();
         });
-        for (Problem problem : result.problems()) {
-            err.println(problem.format(base));
-        }
+        result.problems().forEach(problems);
+        stdout.flush();
         for (String repaired : result.repaired()) {
             // "index.html: missing" becomes "index.html: repaired (missing)"
             out.println(repaired.replaceFirst(": ", ": repaired (") + ")");
@@ -100,10 +111,10 @@ final class ArchiveCommand implements Callable<Integer> {
         return result.failed() ? DigestCommand.CONTENT_ERRORS : DigestCommand.OK;
     }
 
-    private static void report(Archive.IssueOutcome issue, Path base, PrintWriter out, PrintWriter err) {
-        for (Problem problem : issue.problems()) {
-            err.println(problem.format(base));
-        }
+    private void report(Archive.IssueOutcome issue, Path base, PrintWriter out, PrintWriter err,
+                        Consumer<Problem> problems) {
+        issue.problems().forEach(problems);
+        spec.commandLine().getOut().flush();
         err.flush();
         switch (issue.status()) {
             case UP_TO_DATE -> out.println(issue.issue() + ": up to date");
