@@ -142,6 +142,7 @@ public final class PdfWriter {
                 if (anchors != null) {
                     anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
+                WordSpaceJustification.apply(renderer.getRootBox(), renderer.getSharedContext().newLayoutContextInstance());
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
