@@ -131,7 +131,8 @@ public final class PdfWriter {
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             PassMemory memory = new PassMemory();
-            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory));
+            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
+                    renderer -> compose(renderer, memory));
             java.util.Set<String> indexed = IndexPages.targets(document);
             if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
                 settled.close();
@@ -195,7 +196,8 @@ public final class PdfWriter {
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
             PassMemory memory = new PassMemory();
-            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
+            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
+                    renderer -> compose(renderer, memory))) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
             }
         } catch (Exception e) {
@@ -233,11 +235,25 @@ public final class PdfWriter {
         return found;
     }
 
-    /** What the layout passes of one build share: measured text widths and parsed SVG images. */
-    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs) {
+    /**
+     * What the layout passes of one build share: measured text widths, parsed SVG images, and the
+     * line breaks the paragraph composer chose.
+     */
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks) {
         PassMemory() {
-            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory());
+            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), new ChosenBreaks.Plan());
         }
+    }
+
+    /**
+     * Composes the justified paragraphs of the first layout (greedy lines, but the real measures
+     * and fonts) for the passes after it; answers the elements whose lines changed.
+     */
+    private static java.util.Set<org.w3c.dom.Element> compose(PdfBoxRenderer renderer, PassMemory memory) {
+        java.util.Set<org.w3c.dom.Element> changed = ParagraphComposer.compose(renderer.getRootBox(),
+                renderer.getSharedContext().newLayoutContextInstance(), memory.breaks());
+        StageClock.mark("paragraphs composed");
+        return changed;
     }
 
     /**
@@ -252,6 +268,7 @@ public final class PdfWriter {
             renderer = builder(guard, document, base, pdf).buildPdfRenderer();
             var context = renderer.getSharedContext();
             context.setTextRenderer(memory.widths().forPass());
+            context.setLineBreaker(new ChosenBreaks(memory.breaks()));
             context.setUserAgentCallback(memory.svgs().wrap(context.getUserAgentCallback()));
             renderer.layout();
             StageClock.mark("layout pass");

@@ -1,0 +1,270 @@
+package org.digestpress.pdf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import com.openhtmltopdf.layout.LayoutContext;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.InlineLayoutBox;
+import com.openhtmltopdf.render.InlineText;
+import com.openhtmltopdf.render.LineBox;
+import org.w3c.dom.Element;
+
+/**
+ * Sets the lines of every justified paragraph by total fit ({@link TotalFit}) instead of
+ * openhtmltopdf's greedy breaking, from a laid-out document: each paragraph's text, fonts and
+ * measure are read from its boxes (so the measure is the real one of its context: body column,
+ * list item, box, inside cover), the text is cut into words, spaces and hyphenation points (the
+ * soft hyphens the typography stage put in), measured with the fonts the layout used, and the
+ * chosen breaks go into the {@link ChosenBreaks.Plan} that the next layout pass breaks by.
+ *
+ * <p>A hyphenation point is a break only with two letters on either side, and never inside a
+ * word holding a digit or two capitals (Су-30СМ, ПМЭФ-2025, model numbers): those are names.
+ * A word never breaks at its own hyphen either, since only spaces and soft hyphens are offered.
+ * A paragraph with anything but text in its lines (an inline picture, letter-spaced text) keeps
+ * openhtmltopdf's breaking.
+ */
+final class ParagraphComposer {
+    /** Dots a fit decision may be off by: each measured piece is rounded up to a whole dot. */
+    private static final int SLACK = 40;
+
+    private final LayoutContext context;
+    private final ChosenBreaks.Plan plan;
+    private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private ParagraphComposer(LayoutContext context, ChosenBreaks.Plan plan) {
+        this.context = context;
+        this.plan = plan;
+    }
+
+    /**
+     * Composes the justified paragraphs under {@code root} into {@code plan}.
+     *
+     * @return the elements whose lines the plan changes: they must be laid out again
+     */
+    static Set<Element> compose(Box root, LayoutContext context, ChosenBreaks.Plan plan) {
+        ParagraphComposer composer = new ParagraphComposer(context, plan);
+        composer.walk(root, 0);
+        return composer.changed;
+    }
+
+    private void walk(Box box, int depth) {
+        if (depth > 400) {
+            return;
+        }
+        if (box instanceof BlockBox block && block.getChildrenContentType() == BlockBox.ContentType.INLINE) {
+            if (block.getStyle().isTextJustify()) {
+                compose(block);
+            }
+            return;
+        }
+        for (Box child : box.getChildren()) {
+            walk(child, depth + 1);
+        }
+    }
+
+    /** One element's text in the paragraph, with the font it is set in. */
+    private record Run(String text, FSFont font) {
+    }
+
+    private void compose(BlockBox block) {
+        List<LineBox> lines = new ArrayList<>();
+        for (Box child : block.getChildren()) {
+            if (child instanceof LineBox line) {
+                lines.add(line);
+            }
+        }
+        if (lines.size() < 2) {
+            return; // one line: nothing to choose
+        }
+        List<Run> runs = new ArrayList<>();
+        List<Integer> laidStarts = new ArrayList<>();
+        int[] offset = {0};
+        for (LineBox line : lines) {
+            List<InlineText> texts = new ArrayList<>();
+            if (!collect(line, texts, 0)) {
+                return;
+            }
+            boolean first = true;
+            for (InlineText text : texts) {
+                if (text.getLetterSpacing() != 0 || text.isDynamicFunction() || text.getMasterText() == null) {
+                    return;
+                }
+                if (runs.isEmpty() || runs.get(runs.size() - 1).text() != text.getMasterText()) {
+                    if (!runs.isEmpty()) {
+                        offset[0] += runs.get(runs.size() - 1).text().length();
+                    }
+                    runs.add(new Run(text.getMasterText(), text.getParent().getStyle().getFSFont(context)));
+                }
+                if (first && line != lines.get(0)) {
+                    laidStarts.add(offset[0] + text.getStart());
+                }
+                first = false;
+            }
+        }
+        int firstWidth = available(lines.get(0));
+        int width = available(lines.get(1));
+        Paragraph paragraph = new Paragraph(runs);
+        boolean[] forbidden = new boolean[paragraph.items.size()];
+        int[] breaks = new TotalFit(paragraph.items, firstWidth, width, SLACK, forbidden).breaks();
+        if (breaks == null) {
+            return;
+        }
+        int[] starts = new int[breaks.length];
+        for (int i = 0; i < breaks.length; i++) {
+            starts[i] = paragraph.after[breaks[i]];
+        }
+        int from = 0;
+        for (int k = 0; k < runs.size(); k++) {
+            int to = from + runs.get(k).text().length();
+            final int lo = from;
+            int[] inRun = Arrays.stream(starts).filter(p -> p > lo && p < to).map(p -> p - lo).toArray();
+            plan.add(runs.get(k).text(), inRun);
+            from = to;
+        }
+        if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
+                && block.getElement() != null) {
+            changed.add(block.getElement());
+        }
+    }
+
+    /** The texts of a line in order; false when the line holds anything else (an inline block, a picture). */
+    private static boolean collect(Object box, List<InlineText> texts, int depth) {
+        if (depth > 50) {
+            return false;
+        }
+        if (box instanceof InlineText text) {
+            texts.add(text);
+            return true;
+        }
+        if (box instanceof LineBox line) {
+            for (Box child : line.getChildren()) {
+                if (!collect(child, texts, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (box instanceof InlineLayoutBox inline) {
+            for (Object child : inline.getInlineChildren()) {
+                if (!collect(child, texts, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static int available(LineBox line) {
+        return line.getParent().getContentWidth() - line.getFloatDistances().getLeftFloatDistance()
+                - line.getFloatDistances().getRightFloatDistance() - line.getContentStart();
+    }
+
+    private int measure(FSFont font, String text) {
+        return context.getTextRenderer().getWidth(context.getFontContext(), font, text);
+    }
+
+    /** A paragraph cut into items; {@code after[i]} is the text position after item i. */
+    private final class Paragraph {
+        final TotalFit.Items items;
+        final int[] after;
+
+        Paragraph(List<Run> runs) {
+            StringBuilder all = new StringBuilder();
+            for (Run run : runs) {
+                all.append(run.text());
+            }
+            String text = all.toString();
+            List<int[]> list = new ArrayList<>(); // type, width, stretch, hyphen, run, after
+            List<Integer> runEnds = new ArrayList<>();
+            int start = 0;
+            for (int k = 0; k < runs.size(); k++) {
+                Run run = runs.get(k);
+                String s = run.text();
+                int i = 0;
+                while (i < s.length()) {
+                    int j = i;
+                    if (s.charAt(i) == ' ') {
+                        while (j < s.length() && s.charAt(j) == ' ') {
+                            j++;
+                        }
+                        int w = measure(run.font(), s.substring(i, j));
+                        list.add(new int[] {TotalFit.GLUE, w, (int) (w * TotalFit.STRETCH), 0, k, start + j});
+                    } else {
+                        while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\u00ad') {
+                            j++;
+                        }
+                        boolean soft = j < s.length() && s.charAt(j) == '\u00ad';
+                        if (soft) {
+                            j++;
+                        }
+                        list.add(new int[] {TotalFit.BOX, measure(run.font(), s.substring(i, j)), 0, 0, k, start + j});
+                        if (soft && j < s.length() && isHyphenationPoint(text, start + j)) {
+                            list.add(new int[] {TotalFit.PENALTY, 0, 0, measure(run.font(), "-"), k, start + j});
+                        }
+                    }
+                    i = j;
+                }
+                start += s.length();
+                runEnds.add(list.size());
+            }
+            int n = list.size();
+            int[] type = new int[n];
+            int[] width = new int[n];
+            int[] stretch = new int[n];
+            int[] hyphen = new int[n];
+            int[] run = new int[n];
+            int[] runEnd = new int[n];
+            after = new int[n];
+            for (int i = 0; i < n; i++) {
+                int[] item = list.get(i);
+                type[i] = item[0];
+                width[i] = item[1];
+                stretch[i] = item[2];
+                hyphen[i] = item[3];
+                run[i] = item[4];
+                runEnd[i] = runEnds.get(item[4]);
+                after[i] = item[5];
+            }
+            items = new TotalFit.Items(type, width, stretch, hyphen, run, runEnd);
+        }
+    }
+
+    /**
+     * A soft hyphen at {@code position} (the text position after it) may end a line: two letters
+     * on either side within the word, and the word is no name or number.
+     */
+    static boolean isHyphenationPoint(String text, int position) {
+        int from = position;
+        while (from > 0 && text.charAt(from - 1) != ' ') {
+            from--;
+        }
+        int to = position;
+        while (to < text.length() && text.charAt(to) != ' ') {
+            to++;
+        }
+        int capitals = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                return false;
+            }
+            capitals += Character.isUpperCase(c) ? 1 : 0;
+        }
+        return capitals < 2 && letters(text, from, position) >= 2 && letters(text, position, to) >= 2;
+    }
+
+    private static int letters(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += Character.isLetter(text.charAt(i)) ? 1 : 0;
+        }
+        return count;
+    }
+}
