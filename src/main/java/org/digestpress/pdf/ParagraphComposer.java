@@ -181,7 +181,7 @@ final class ParagraphComposer {
                 all.append(run.text());
             }
             String text = all.toString();
-            List<int[]> list = new ArrayList<>(); // type, width, stretch, hyphen, run, after
+            List<int[]> list = new ArrayList<>(); // type, width, stretch, shrink, hyphen, run, after
             List<Integer> runEnds = new ArrayList<>();
             int start = 0;
             for (int k = 0; k < runs.size(); k++) {
@@ -195,7 +195,8 @@ final class ParagraphComposer {
                             j++;
                         }
                         int w = measure(run.font(), s.substring(i, j));
-                        list.add(new int[] {TotalFit.GLUE, w, (int) (w * TotalFit.STRETCH), 0, k, start + j});
+                        int shrink = WordSpaceJustification.CAN_NARROW ? (int) (w * TotalFit.SHRINK) : 0;
+                        list.add(new int[] {TotalFit.GLUE, w, (int) (w * TotalFit.STRETCH), shrink, 0, k, start + j});
                     } else {
                         while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\u00ad') {
                             j++;
@@ -204,9 +205,9 @@ final class ParagraphComposer {
                         if (soft) {
                             j++;
                         }
-                        list.add(new int[] {TotalFit.BOX, measure(run.font(), s.substring(i, j)), 0, 0, k, start + j});
+                        list.add(new int[] {TotalFit.BOX, measure(run.font(), s.substring(i, j)), 0, 0, 0, k, start + j});
                         if (soft && j < s.length() && isHyphenationPoint(text, start + j)) {
-                            list.add(new int[] {TotalFit.PENALTY, 0, 0, measure(run.font(), "-"), k, start + j});
+                            list.add(new int[] {TotalFit.PENALTY, 0, 0, 0, measure(run.font(), "-"), k, start + j});
                         }
                     }
                     i = j;
@@ -218,6 +219,7 @@ final class ParagraphComposer {
             int[] type = new int[n];
             int[] width = new int[n];
             int[] stretch = new int[n];
+            int[] shrink = new int[n];
             int[] hyphen = new int[n];
             int[] run = new int[n];
             int[] runEnd = new int[n];
@@ -227,12 +229,13 @@ final class ParagraphComposer {
                 type[i] = item[0];
                 width[i] = item[1];
                 stretch[i] = item[2];
-                hyphen[i] = item[3];
-                run[i] = item[4];
-                runEnd[i] = runEnds.get(item[4]);
-                after[i] = item[5];
+                shrink[i] = item[3];
+                hyphen[i] = item[4];
+                run[i] = item[5];
+                runEnd[i] = runEnds.get(item[5]);
+                after[i] = item[6];
             }
-            items = new TotalFit.Items(type, width, stretch, hyphen, run, runEnd);
+            items = new TotalFit.Items(type, width, stretch, shrink, hyphen, run, runEnd);
         }
     }
 

@@ -21,9 +21,9 @@ final class TotalFit {
     static final int GLUE = 1;
     static final int PENALTY = 2;
 
-    /** TeX's \linepenalty, \hyphenpenalty, \doublehyphendemerits, \adjdemerits, \finalhyphendemerits. */
+    /** TeX's \linepenalty, \hyphenpenalty (higher here: spaces shrink little, so hyphens would otherwise be cheap), \doublehyphendemerits, \adjdemerits, \finalhyphendemerits. */
     private static final double LINE_PENALTY = 10;
-    private static final double HYPHEN_PENALTY = 50;
+    private static final double HYPHEN_PENALTY = 200;
     private static final double DOUBLE_HYPHEN = 3000;
     private static final double FITNESS_JUMP = 10000;
     private static final double FINAL_HYPHEN = 5000;
@@ -31,12 +31,19 @@ final class TotalFit {
     private static final double SHORT_LAST_LINE = 0.08;
     private static final double SHORT_LAST_LINE_DEMERITS = 5000;
     /** A word space may stretch by this share of its width before the line counts as very loose. */
-    static final double STRETCH = 0.5;
+    static final double STRETCH = 1.0;
+    /**
+     * A word space may shrink by this share of its width, as TeX's spaces do (by a third there):
+     * only on a line that ends at a space and lies in one element's text, the one case in which
+     * openhtmltopdf's greedy breaking keeps a line wider than the measure (an unbreakable piece at
+     * a line's start), and only when {@link WordSpaceJustification} can narrow the spaces.
+     */
+    static final double SHRINK = 0.2;
     /** Badness above this is refused in the first try; a second try accepts any. */
-    private static final double TOLERANCE = 2000;
+    private static final double TOLERANCE = 3000;
 
     /** The items of a paragraph, in order; widths in layout dots. */
-    record Items(int[] type, int[] width, int[] stretch, int[] hyphen, int[] node, int[] nodeEnd) {
+    record Items(int[] type, int[] width, int[] stretch, int[] shrink, int[] hyphen, int[] node, int[] nodeEnd) {
         int size() {
             return type.length;
         }
@@ -55,6 +62,7 @@ final class TotalFit {
     private final int slack;
     private final long[] sum;
     private final long[] stretchSum;
+    private final long[] shrinkSum;
     private final boolean[] forbidden;
 
     private static final class Node {
@@ -89,10 +97,12 @@ final class TotalFit {
         int n = items.size();
         sum = new long[n + 1];
         stretchSum = new long[n + 1];
+        shrinkSum = new long[n + 1];
         for (int i = 0; i < n; i++) {
             boolean flows = items.type()[i] != PENALTY;
             sum[i + 1] = sum[i] + (flows ? items.width()[i] : 0);
             stretchSum[i + 1] = stretchSum[i] + (items.type()[i] == GLUE ? items.stretch()[i] : 0);
+            shrinkSum[i + 1] = shrinkSum[i] + (items.type()[i] == GLUE ? items.shrink()[i] : 0);
         }
     }
 
@@ -111,14 +121,20 @@ final class TotalFit {
             if (!end && !isBreak(j)) {
                 continue;
             }
-            Node[] best = new Node[9];
+            Node[] best = new Node[12];
             for (int a = 0; a < active.size(); a++) {
                 Node from = active.get(a);
                 int measure = from.line == 0 ? firstWidth : width;
                 long natural = sum[j] - sum[from.start] + (!end && items.type()[j] == PENALTY ? items.hyphen()[j] : 0);
                 long fit = end ? natural : items.type()[j] == GLUE ? sum[j + 1] - sum[from.start] : natural;
-                if (fit > measure) {
+                boolean oneElement = !end && items.type()[j] == GLUE && from.start < items.size()
+                        && items.node()[from.start] == items.node()[j];
+                long shrink = shrinkSum[j] - shrinkSum[from.start];
+                if (natural - shrink > measure) {
                     active.remove(a--);
+                    continue;
+                }
+                if (fit > measure && !(oneElement && (natural <= measure || shrink > 0))) {
                     continue;
                 }
                 if (!end && items.type()[j] == PENALTY && fit >= measure) {
@@ -131,9 +147,10 @@ final class TotalFit {
                     fitness = 0;
                 } else {
                     long stretch = stretchSum[j] - stretchSum[from.start];
-                    double ratio = stretch <= 0 ? (measure > natural ? 100 : 0) : (double) (measure - natural) / stretch;
-                    badness = Math.min(100 * ratio * ratio * ratio, 1e7);
-                    fitness = ratio > 1 ? 2 : ratio > 0.5 ? 1 : 0;
+                    double ratio = natural > measure ? -(double) (natural - measure) / shrink
+                            : stretch <= 0 ? (measure > natural ? 100 : 0) : (double) (measure - natural) / stretch;
+                    badness = Math.min(100 * Math.abs(ratio * ratio * ratio), 1e7);
+                    fitness = ratio > 1 ? 3 : ratio > 0.5 ? 2 : ratio >= -0.5 ? 1 : 0;
                 }
                 if (badness > tolerance) {
                     continue;
@@ -170,7 +187,8 @@ final class TotalFit {
                 int slot = fitness * 3 + Math.min(hyphens, 2);
                 if (best[slot] == null || total < best[slot].demerits) {
                     int next = end ? n : j + 1;
-                    long used = end ? natural : hyphen ? sum[j] - sum[from.start] : sum[j + 1] - sum[from.start];
+                    // A line wider than the measure was taken whole at the line's start; the next piece starts a line anyway.
+                    long used = end ? natural : hyphen ? sum[j] - sum[from.start] : fit > measure ? Long.MAX_VALUE / 4 : fit;
                     best[slot] = new Node(j, next, from.line + 1, fitness, hyphens, total, from, used);
                 }
             }

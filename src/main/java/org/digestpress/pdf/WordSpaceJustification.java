@@ -26,7 +26,26 @@ import com.openhtmltopdf.render.LineBox;
  * without a word space) stays as it is.
  */
 final class WordSpaceJustification {
+    /**
+     * openhtmltopdf keeps a line wider than the measure (a composed line whose spaces must shrink)
+     * without a {@link JustificationInfo}, and its setter is private: the one private method used,
+     * through reflection, since no public way gives a line one. Null when the library hides it.
+     */
+    private static final java.lang.reflect.Method SET_INFO = setter();
+    /** Whether lines wider than the measure can be narrowed: the composer lets spaces shrink only then. */
+    static final boolean CAN_NARROW = SET_INFO != null;
+
     private WordSpaceJustification() {
+    }
+
+    private static java.lang.reflect.Method setter() {
+        try {
+            java.lang.reflect.Method method = LineBox.class.getDeclaredMethod("setJustificationInfo", JustificationInfo.class);
+            method.setAccessible(true);
+            return method;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Re-justifies every line under {@code root}; answers how many lines were set. */
@@ -50,10 +69,16 @@ final class WordSpaceJustification {
     }
 
     private static boolean justify(LineBox line, LayoutContext context) {
-        JustificationInfo info = line.getJustificationInfo();
         // Lines drawn again at paint time (page counters) are justified then by openhtmltopdf itself.
-        if (info == null || line.isContainsDynamicFunction() || line.getParent() == null) {
+        if (line.isContainsDynamicFunction() || line.getParent() == null) {
             return false;
+        }
+        JustificationInfo info = line.getJustificationInfo();
+        if (info == null) {
+            info = narrowed(line);
+            if (info == null) {
+                return false;
+            }
         }
         int available = line.getParent().getContentWidth()
                 - line.getFloatDistances().getLeftFloatDistance()
@@ -66,7 +91,7 @@ final class WordSpaceJustification {
                 inline.countJustifiableChars(counts);
             }
         }
-        if (slack <= 0 || counts.getSpaceCount() == 0) {
+        if (slack == 0 || counts.getSpaceCount() == 0) {
             return false;
         }
         float space = (float) slack / counts.getSpaceCount();
@@ -83,6 +108,39 @@ final class WordSpaceJustification {
         line.calcChildLocations();
         info.setSpaceAdjust(space);
         info.setNonSpaceAdjust(0);
+        return true;
+    }
+
+    /**
+     * A line of justified text wider than the measure (openhtmltopdf gave it no justification): a
+     * composed line whose spaces shrink. It gets a justification of its own, of no spacing yet.
+     * Null for any other line: a paragraph's last, one ending at a forced break, one that fits.
+     */
+    private static JustificationInfo narrowed(LineBox line) {
+        if (SET_INFO == null || !line.getParent().getStyle().isTextJustify() || line.isEndsOnNL()
+                || line.getParent().getStyle().hasLetterSpacing()) {
+            return null;
+        }
+        int available = line.getParent().getContentWidth() - line.getFloatDistances().getLeftFloatDistance()
+                - line.getFloatDistances().getRightFloatDistance() - line.getContentStart();
+        if (line.getContentWidth() <= available || isLastWithContent(line)) {
+            return null;
+        }
+        JustificationInfo info = new JustificationInfo();
+        try {
+            SET_INFO.invoke(line, info);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+        return info;
+    }
+
+    private static boolean isLastWithContent(LineBox line) {
+        for (Box next = line.getNextSibling(); next != null; next = next.getNextSibling()) {
+            if (next instanceof LineBox l && l.isContainsContent()) {
+                return false;
+            }
+        }
         return true;
     }
 
