@@ -80,8 +80,8 @@ final class FloatPlacement {
     }
 
     /**
-     * As {@link #settle(Document, java.util.function.Supplier)}, and {@code recompose} looks at the
-     * first (full) layout and answers the elements whose lines it changed for the passes after:
+     * As {@link #settle(Document, java.util.function.Supplier)}, and {@code recompose} looks at each
+     * layout but the last and answers the elements whose lines it changed for the passes after:
      * their parts are laid out again with the others that changed.
      */
     LaidOut settle(Document document, java.util.function.Supplier<LaidOut> layOut,
@@ -107,6 +107,10 @@ final class FloatPlacement {
             List<Node> children = keepOnly(document, changed);
             try (LaidOut part = layOut.get()) {
                 changed = improve(part.renderer());
+                for (Element element : recompose.apply(part.renderer())) {
+                    changed.add(part(element));
+                }
+                changed.remove(null);
             } finally {
                 restore(document, children);
             }

@@ -33,24 +33,32 @@ final class ParagraphComposer {
     /** Dots a fit decision may be off by: each measured piece is rounded up to a whole dot. */
     private static final int SLACK = 40;
 
-    private final LayoutContext context;
+    /** Breaks refused in later passes (a hyphen at a page's foot), by the paragraph's text. */
+    private final java.util.Map<String, java.util.Set<Integer>> refused = new java.util.HashMap<>();
     private final ChosenBreaks.Plan plan;
-    private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private LayoutContext context;
+    private List<com.openhtmltopdf.render.PageBox> pages;
+    private boolean first = true;
+    private Set<Element> changed;
 
-    private ParagraphComposer(LayoutContext context, ChosenBreaks.Plan plan) {
-        this.context = context;
+    ParagraphComposer(ChosenBreaks.Plan plan) {
         this.plan = plan;
     }
 
     /**
-     * Composes the justified paragraphs under {@code root} into {@code plan}.
+     * Looks at one layout pass. The first (greedy lines, but the real measures and fonts):
+     * composes every justified paragraph into the plan. Later ones, laid out by the plan: where a
+     * page ends on a hyphen, composes that paragraph again without that break, if it can.
      *
-     * @return the elements whose lines the plan changes: they must be laid out again
+     * @return the elements whose lines the plan changed: they must be laid out again
      */
-    static Set<Element> compose(Box root, LayoutContext context, ChosenBreaks.Plan plan) {
-        ParagraphComposer composer = new ParagraphComposer(context, plan);
-        composer.walk(root, 0);
-        return composer.changed;
+    Set<Element> look(Box root, LayoutContext context, List<com.openhtmltopdf.render.PageBox> pages) {
+        this.context = context;
+        this.pages = pages;
+        this.changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        walk(root, 0);
+        first = false;
+        return changed;
     }
 
     private void walk(Box box, int depth) {
@@ -107,10 +115,22 @@ final class ParagraphComposer {
                 first = false;
             }
         }
+        String key = runs.stream().map(Run::text).collect(java.util.stream.Collectors.joining());
+        if (!first) {
+            // Laid out by the plan: only a hyphen at a page's foot is looked at.
+            int foot = hyphenAtFoot(lines, laidStarts);
+            if (foot < 0 || !refused.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(foot)) {
+                return;
+            }
+        }
         int firstWidth = available(lines.get(0));
         int width = available(lines.get(1));
         Paragraph paragraph = new Paragraph(runs);
         boolean[] forbidden = new boolean[paragraph.items.size()];
+        java.util.Set<Integer> no = refused.getOrDefault(key, java.util.Set.of());
+        for (int i = 0; i < forbidden.length; i++) {
+            forbidden[i] = paragraph.items.type()[i] == TotalFit.PENALTY && no.contains(paragraph.after[i]);
+        }
         int[] breaks = new TotalFit(paragraph.items, firstWidth, width, SLACK, forbidden).breaks();
         if (breaks == null) {
             return;
@@ -131,6 +151,34 @@ final class ParagraphComposer {
                 && block.getElement() != null) {
             changed.add(block.getElement());
         }
+    }
+
+    /**
+     * Where the line that ends a page ends, when it ends on a hyphen: the text position after the
+     * soft hyphen; -1 when no page ends inside the paragraph on a hyphen.
+     */
+    private int hyphenAtFoot(List<LineBox> lines, List<Integer> starts) {
+        for (int i = 0; i + 1 < lines.size() && i < starts.size(); i++) {
+            if (page(lines.get(i)) != page(lines.get(i + 1)) && endsOnSoftHyphen(lines.get(i))) {
+                return starts.get(i);
+            }
+        }
+        return -1;
+    }
+
+    private int page(LineBox line) {
+        int y = line.getAbsY();
+        for (int i = 0; i < pages.size(); i++) {
+            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsOnSoftHyphen(LineBox line) {
+        List<InlineText> texts = new ArrayList<>();
+        return collect(line, texts, 0) && !texts.isEmpty() && texts.get(texts.size() - 1).isEndsOnSoftHyphen();
     }
 
     /** The texts of a line in order; false when the line holds anything else (an inline block, a picture). */

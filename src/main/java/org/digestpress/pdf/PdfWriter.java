@@ -239,19 +239,24 @@ public final class PdfWriter {
      * What the layout passes of one build share: measured text widths, parsed SVG images, and the
      * line breaks the paragraph composer chose.
      */
-    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks) {
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks,
+                              ParagraphComposer composer) {
         PassMemory() {
-            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), new ChosenBreaks.Plan());
+            this(new ChosenBreaks.Plan());
+        }
+
+        private PassMemory(ChosenBreaks.Plan breaks) {
+            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), breaks, new ParagraphComposer(breaks));
         }
     }
 
     /**
-     * Composes the justified paragraphs of the first layout (greedy lines, but the real measures
-     * and fonts) for the passes after it; answers the elements whose lines changed.
+     * Composes the justified paragraphs of a layout pass for the passes after it (see
+     * {@link ParagraphComposer#look}); answers the elements whose lines changed.
      */
     private static java.util.Set<org.w3c.dom.Element> compose(PdfBoxRenderer renderer, PassMemory memory) {
-        java.util.Set<org.w3c.dom.Element> changed = ParagraphComposer.compose(renderer.getRootBox(),
-                renderer.getSharedContext().newLayoutContextInstance(), memory.breaks());
+        java.util.Set<org.w3c.dom.Element> changed = memory.composer().look(renderer.getRootBox(),
+                renderer.getSharedContext().newLayoutContextInstance(), renderer.getRootBox().getLayer().getPages());
         StageClock.mark("paragraphs composed");
         return changed;
     }
