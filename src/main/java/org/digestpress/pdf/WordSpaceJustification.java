@@ -80,10 +80,7 @@ final class WordSpaceJustification {
                 return false;
             }
         }
-        int available = line.getParent().getContentWidth()
-                - line.getFloatDistances().getLeftFloatDistance()
-                - line.getFloatDistances().getRightFloatDistance()
-                - line.getContentStart();
+        int available = available(line);
         int slack = available - line.getContentWidth() + overestimate(line, info, context);
         CharCounts counts = new CharCounts();
         for (Box child : line.getChildren()) {
@@ -121,9 +118,7 @@ final class WordSpaceJustification {
                 || line.getParent().getStyle().hasLetterSpacing()) {
             return null;
         }
-        int available = line.getParent().getContentWidth() - line.getFloatDistances().getLeftFloatDistance()
-                - line.getFloatDistances().getRightFloatDistance() - line.getContentStart();
-        if (line.getContentWidth() <= available || isLastWithContent(line)) {
+        if (line.getContentWidth() <= available(line) || isLastWithContent(line)) {
             return null;
         }
         JustificationInfo info = new JustificationInfo();
@@ -133,6 +128,13 @@ final class WordSpaceJustification {
             return null;
         }
         return info;
+    }
+
+    /** The width a line may fill: its block's content width, less floats beside it and its indent. */
+    static int available(LineBox line) {
+        var floats = line.getFloatDistances();
+        int beside = floats == null ? 0 : floats.getLeftFloatDistance() + floats.getRightFloatDistance();
+        return line.getParent().getContentWidth() - beside - line.getContentStart();
     }
 
     private static boolean isLastWithContent(LineBox line) {
