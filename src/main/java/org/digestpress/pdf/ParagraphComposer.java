@@ -172,45 +172,12 @@ final class ParagraphComposer {
         return element.getTagName().matches("h[1-6]") || element.getAttribute("class").contains("__title");
     }
 
-    /**
-     * A heading of several lines is set in as many lines as greedy breaking gave it, as even as
-     * they can be: the narrowest measure that still holds it in that many lines, so the last line
-     * is no lone word when a better break exists. Only at spaces: headings are never hyphenated.
-     */
+    /** A heading set in balanced lines ({@link HeadingBalance}), only at spaces. */
     private void balance(BlockBox block, List<LineBox> lines, Run run, List<Integer> laidStarts) {
         Paragraph paragraph = new Paragraph(List.of(run));
-        TotalFit.Items items = paragraph.items;
-        long[] sum = new long[items.size() + 1];
-        for (int i = 0; i < items.size(); i++) {
-            sum[i + 1] = sum[i] + (items.type()[i] == TotalFit.PENALTY ? 0 : items.width()[i]);
-        }
-        int measure = available(lines.get(0));
-        int lo = 0;
-        int hi = measure;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            int[] b = spaceBreaks(items, sum, mid);
-            if (b != null && b.length + 1 <= lines.size()) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        int[] breaks = spaceBreaks(items, sum, lo);
-        if (breaks == null || breaks.length + 1 != lines.size()) {
+        int[] breaks = HeadingBalance.breaks(paragraph.items, available(lines.get(0)), lines.size(), SLACK);
+        if (breaks == null) {
             return;
-        }
-        // Greedy breaking must come to the same lines: each line with its trailing space fits the
-        // measure, and the next line does not fit after it.
-        int start = 0;
-        for (int i = 0; i < breaks.length; i++) {
-            int end = i + 1 < breaks.length ? breaks[i + 1] + 1 : items.size();
-            long line = sum[breaks[i] + 1] - sum[start];
-            long next = sum[end] - sum[breaks[i] + 1];
-            if (line > measure || line + next <= measure + SLACK) {
-                return;
-            }
-            start = breaks[i] + 1;
         }
         int[] starts = Arrays.stream(breaks).map(b -> paragraph.after[b]).toArray();
         plan.add(run.text(), starts);
@@ -218,31 +185,6 @@ final class ParagraphComposer {
                 && block.getElement() != null) {
             changed.add(block.getElement());
         }
-    }
-
-    /** Greedy breaks at spaces for a measure of {@code width} (line content without its trailing space); null when a word is wider. */
-    private static int[] spaceBreaks(TotalFit.Items items, long[] sum, int width) {
-        List<Integer> breaks = new ArrayList<>();
-        int start = 0;
-        int last = -1;
-        for (int j = 0; j <= items.size(); j++) {
-            boolean end = j == items.size();
-            if (!end && (items.type()[j] != TotalFit.GLUE || j == 0)) {
-                continue;
-            }
-            if (sum[j] - sum[start] <= width) {
-                last = j;
-                continue;
-            }
-            if (last < 0 || last == start - 1) {
-                return null;
-            }
-            breaks.add(last);
-            start = last + 1;
-            last = -1;
-            j = start - 1;
-        }
-        return breaks.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -20,9 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * no paragraph ends on a line holding only the tail of a hyphenated word, and fewer lines end in a
  * hyphen than the greedy line breaking of openhtmltopdf gave.
  *
- * <p>Measured before the composer (greedy breaking, openhtmltopdf's own justification), by this
- * test: the sample 355 of 356 full lines more than 0.5 pt short, 193 hyphenated line ends, 13 runs
- * of three or more, 2 tails alone; the stress fixture 81 of 86 short, 40 hyphenated line ends.
+ * <p>Measured by this test before the composer (greedy breaking, openhtmltopdf's own
+ * justification): the sample 355 of 356 full lines more than 0.5 pt short, 193 hyphenated line
+ * ends of 477 body lines, 13 runs of three or more, 2 tails alone; the stress fixture 81 of 86
+ * short, 40 hyphenated line ends; the other fixtures have no hyphenated line. With it: no line
+ * off the measure, 132 of 474 and 36 hyphenated line ends, no run, no tail (README, «How
+ * paragraphs are set»). The second column is the number of hyphenated line ends before.
  */
 class ParagraphSettingTest {
     private static final double TOLERANCE = 0.5;
@@ -30,9 +33,9 @@ class ParagraphSettingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "content, 193",
-            "src/test/resources/fixture, 1000",
+            "src/test/resources/fixture, 0",
             "src/test/resources/stress, 40",
-            "src/test/resources/archive-fixture, 1000",
+            "src/test/resources/archive-fixture, 0",
     })
     void fullLinesMeetTheMeasureAndHyphensDoNotLadder(String publication, int hyphenatedBefore) throws IOException {
         BuiltIssue issue = BuiltIssue.of(BuiltIssue.REPO.resolve(Path.of(publication)));
@@ -89,7 +92,7 @@ class ParagraphSettingTest {
             assertTrue(spaced.isEmpty(), summary + "\n" + spaced);
             assertTrue(ladders.isEmpty(), summary + "\n" + ladders);
             assertTrue(tails.isEmpty(), summary + "\n" + tails);
-            assertTrue(hyphenated < hyphenatedBefore, summary + ": before " + hyphenatedBefore);
+            assertTrue(hyphenated < hyphenatedBefore || hyphenated == 0, summary + ": before " + hyphenatedBefore);
         }
     }
 
