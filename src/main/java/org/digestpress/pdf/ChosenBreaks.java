@@ -1,6 +1,7 @@
 package org.digestpress.pdf;
 
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,12 @@ final class ChosenBreaks implements FSTextBreaker {
 
     /** The chosen breaks of every composed paragraph, kept for the passes of one build. */
     static final class Plan {
+        /**
+         * Stands for a text two paragraphs chose different breaks in (the same words at two
+         * measures): offering either's breaks to the other could leave a piece that fits nowhere,
+         * so that text breaks as openhtmltopdf's own breaker says.
+         */
+        private static final int[] CONFLICT = new int[0];
         private final Map<Long, int[]> breaks = new HashMap<>();
 
         /**
@@ -31,13 +38,18 @@ final class ChosenBreaks implements FSTextBreaker {
          * after which a line ends, in order, within {@code text}.
          */
         void add(String text, int[] offsets) {
-            put(text, 0, offsets);
+            add(text, offsets, false);
+        }
+
+        /** As {@link #add(String, int[])}; {@code again}: the same paragraph set anew, its breaks replace the ones before. */
+        void add(String text, int[] offsets, boolean again) {
+            put(text, 0, offsets, again);
             for (int offset : offsets) {
-                put(text, offset, offsets);
+                put(text, offset, offsets, again);
             }
         }
 
-        private void put(String text, int from, int[] offsets) {
+        private void put(String text, int from, int[] offsets, boolean again) {
             int count = 0;
             for (int offset : offsets) {
                 count += offset > from ? 1 : 0;
@@ -49,7 +61,7 @@ final class ChosenBreaks implements FSTextBreaker {
                     rest[i++] = offset - from;
                 }
             }
-            breaks.put(hash(text, from), rest);
+            record(hash(text, from), rest, again);
             // A line that starts with a space has it trimmed before the breaker is asked.
             int trimmed = from;
             while (trimmed < text.length() && text.charAt(trimmed) == ' ') {
@@ -60,16 +72,23 @@ final class ChosenBreaks implements FSTextBreaker {
                 for (int k = 0; k < rest.length; k++) {
                     shifted[k] = rest[k] - (trimmed - from);
                 }
-                breaks.put(hash(text, trimmed), shifted);
+                record(hash(text, trimmed), shifted, again);
             }
+        }
+
+        private void record(long key, int[] offsets, boolean again) {
+            int[] known = breaks.get(key);
+            breaks.put(key, again || known == null || Arrays.equals(known, offsets) ? offsets : CONFLICT);
         }
 
         boolean isEmpty() {
             return breaks.isEmpty();
         }
 
+        /** The chosen breaks in {@code text}, or null when it has none (or two paragraphs disagree). */
         int[] get(String text) {
-            return breaks.get(hash(text, 0));
+            int[] offsets = breaks.get(hash(text, 0));
+            return offsets == CONFLICT ? null : offsets;
         }
     }
 

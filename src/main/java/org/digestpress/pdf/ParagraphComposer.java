@@ -154,7 +154,7 @@ final class ParagraphComposer {
             int to = from + runs.get(k).text().length();
             final int lo = from;
             int[] inRun = Arrays.stream(starts).filter(p -> p > lo && p < to).map(p -> p - lo).toArray();
-            plan.add(runs.get(k).text(), inRun);
+            plan.add(runs.get(k).text(), inRun, !first);
             from = to;
         }
         if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
