@@ -130,7 +130,8 @@ a[href^="mailto:"] { white-space: nowrap; }
 .article__credit { font-family: "PT Sans"; font-size: 7pt; line-height: 1.3; color: #7a858b; text-align: right;
   margin: 0.8mm 0 0 0; }
 .article__body p { text-align: justify; text-indent: 0; }
-/* Bounded justification: never letter-space a line, stretch word gaps only so far. */
+/* Never letter-space a line. These only bound openhtmltopdf's own first try: the pdf stage then gives each full
+   line's whole slack to its word spaces (WordSpaceJustification), on lines the paragraph composer chose. */
 body { -fs-max-justification-inter-word: 4pt; -fs-max-justification-inter-char: 0; }
 .article__body h3 { font-size: 12pt; color: ${primary}; margin: 4.5mm 0 1.8mm 0; }
 .article__body h4 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm 0; }

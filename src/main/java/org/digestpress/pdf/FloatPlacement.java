@@ -79,11 +79,25 @@ final class FloatPlacement {
      * @return the full layout to draw; the caller closes it
      */
     LaidOut settle(Document document, java.util.function.Supplier<LaidOut> layOut) {
+        return settle(document, layOut, renderer -> Set.of());
+    }
+
+    /**
+     * As {@link #settle(Document, java.util.function.Supplier)}, and {@code recompose} looks at each
+     * layout but the last and answers the elements whose lines it changed for the passes after:
+     * their parts are laid out again with the others that changed.
+     */
+    LaidOut settle(Document document, java.util.function.Supplier<LaidOut> layOut,
+                   java.util.function.Function<PdfBoxRenderer, Set<Element>> recompose) {
         LaidOut full = layOut.get();
         Set<Element> changed;
         try {
             findParts(document, full.renderer());
             changed = improve(full.renderer());
+            for (Element element : recompose.apply(full.renderer())) {
+                changed.add(part(element));
+            }
+            changed.remove(null);
         } catch (RuntimeException e) {
             full.close();
             throw e;
@@ -96,6 +110,10 @@ final class FloatPlacement {
             List<Node> children = keepOnly(document, changed);
             try (LaidOut part = layOut.get()) {
                 changed = improve(part.renderer());
+                for (Element element : recompose.apply(part.renderer())) {
+                    changed.add(part(element));
+                }
+                changed.remove(null);
             } finally {
                 restore(document, children);
             }

@@ -131,7 +131,8 @@ public final class PdfWriter {
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             PassMemory memory = new PassMemory();
-            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory));
+            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
+                    renderer -> compose(renderer, memory));
             java.util.Set<String> indexed = IndexPages.targets(document);
             if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
                 settled.close();
@@ -142,6 +143,7 @@ public final class PdfWriter {
                 if (anchors != null) {
                     anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
+                WordSpaceJustification.apply(renderer.getRootBox(), renderer.getSharedContext().newLayoutContextInstance());
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
@@ -194,7 +196,8 @@ public final class PdfWriter {
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
             PassMemory memory = new PassMemory();
-            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory))) {
+            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
+                    renderer -> compose(renderer, memory))) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
             }
         } catch (Exception e) {
@@ -232,11 +235,30 @@ public final class PdfWriter {
         return found;
     }
 
-    /** What the layout passes of one build share: measured text widths and parsed SVG images. */
-    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs) {
+    /**
+     * What the layout passes of one build share: measured text widths, parsed SVG images, and the
+     * line breaks the paragraph composer chose.
+     */
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks,
+                              ParagraphComposer composer) {
         PassMemory() {
-            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory());
+            this(new ChosenBreaks.Plan());
         }
+
+        private PassMemory(ChosenBreaks.Plan breaks) {
+            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), breaks, new ParagraphComposer(breaks));
+        }
+    }
+
+    /**
+     * Composes the justified paragraphs of a layout pass for the passes after it (see
+     * {@link ParagraphComposer#look}); answers the elements whose lines changed.
+     */
+    private static java.util.Set<org.w3c.dom.Element> compose(PdfBoxRenderer renderer, PassMemory memory) {
+        java.util.Set<org.w3c.dom.Element> changed = memory.composer().look(renderer.getRootBox(),
+                renderer.getSharedContext().newLayoutContextInstance(), renderer.getRootBox().getLayer().getPages());
+        StageClock.mark("paragraphs composed");
+        return changed;
     }
 
     /**
@@ -251,6 +273,7 @@ public final class PdfWriter {
             renderer = builder(guard, document, base, pdf).buildPdfRenderer();
             var context = renderer.getSharedContext();
             context.setTextRenderer(memory.widths().forPass());
+            context.setLineBreaker(new ChosenBreaks(memory.breaks()));
             context.setUserAgentCallback(memory.svgs().wrap(context.getUserAgentCallback()));
             renderer.layout();
             StageClock.mark("layout pass");

@@ -1,0 +1,354 @@
+package org.digestpress.pdf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import com.openhtmltopdf.layout.LayoutContext;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.InlineLayoutBox;
+import com.openhtmltopdf.render.InlineText;
+import com.openhtmltopdf.render.LineBox;
+import org.w3c.dom.Element;
+
+/**
+ * Sets the lines of every justified paragraph by total fit ({@link TotalFit}) instead of
+ * openhtmltopdf's greedy breaking, from a laid-out document: each paragraph's text, fonts and
+ * measure are read from its boxes (so the measure is the real one of its context: body column,
+ * list item, box, inside cover), the text is cut into words, spaces and hyphenation points (the
+ * soft hyphens the typography stage put in), measured with the fonts the layout used, and the
+ * chosen breaks go into the {@link ChosenBreaks.Plan} that the next layout pass breaks by.
+ *
+ * <p>A hyphenation point is a break only with two letters on either side, and never inside a
+ * word holding a digit or two capitals (Су-30СМ, ПМЭФ-2025, model numbers): those are names.
+ * A word never breaks at its own hyphen either, since only spaces and soft hyphens are offered.
+ * A paragraph with anything but text in its lines (an inline picture, letter-spaced text) keeps
+ * openhtmltopdf's breaking.
+ */
+final class ParagraphComposer {
+    /** Dots a fit decision may be off by: each measured piece is rounded up to a whole dot. */
+    private static final int SLACK = 40;
+
+    /** Breaks refused in later passes (a hyphen at a page's foot), by the paragraph's text. */
+    private final java.util.Map<String, java.util.Set<Integer>> refused = new java.util.HashMap<>();
+    private final ChosenBreaks.Plan plan;
+    private LayoutContext context;
+    private List<com.openhtmltopdf.render.PageBox> pages;
+    private boolean first = true;
+    private Set<Element> changed;
+
+    ParagraphComposer(ChosenBreaks.Plan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * Looks at one layout pass. The first (greedy lines, but the real measures and fonts):
+     * composes every justified paragraph into the plan. Later ones, laid out by the plan: where a
+     * page ends on a hyphen, composes that paragraph again without that break, if it can.
+     *
+     * @return the elements whose lines the plan changed: they must be laid out again
+     */
+    Set<Element> look(Box root, LayoutContext context, List<com.openhtmltopdf.render.PageBox> pages) {
+        this.context = context;
+        this.pages = pages;
+        this.changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        walk(root, 0);
+        first = false;
+        return changed;
+    }
+
+    private void walk(Box box, int depth) {
+        if (depth > 400) {
+            return;
+        }
+        if (box instanceof BlockBox block && block.getChildrenContentType() == BlockBox.ContentType.INLINE) {
+            if (block.getStyle().isTextJustify() || isHeading(block)) {
+                try {
+                    compose(block);
+                } catch (RuntimeException e) {
+                    // A paragraph the composer cannot read keeps openhtmltopdf's own breaking.
+                }
+            }
+            return;
+        }
+        for (Box child : box.getChildren()) {
+            walk(child, depth + 1);
+        }
+    }
+
+    /** One element's text in the paragraph, with the font it is set in. */
+    private record Run(String text, FSFont font) {
+    }
+
+    private void compose(BlockBox block) {
+        List<LineBox> lines = new ArrayList<>();
+        for (Box child : block.getChildren()) {
+            if (child instanceof LineBox line) {
+                lines.add(line);
+            }
+        }
+        if (lines.size() < 2) {
+            return; // one line: nothing to choose
+        }
+        List<Run> runs = new ArrayList<>();
+        List<Integer> laidStarts = new ArrayList<>();
+        int[] offset = {0};
+        for (LineBox line : lines) {
+            List<InlineText> texts = new ArrayList<>();
+            if (!collect(line, texts, 0)) {
+                return;
+            }
+            boolean first = true;
+            for (InlineText text : texts) {
+                if (text.getLetterSpacing() != 0 || text.isDynamicFunction() || text.getMasterText() == null) {
+                    return;
+                }
+                if (runs.isEmpty() || runs.get(runs.size() - 1).text() != text.getMasterText()) {
+                    if (!runs.isEmpty()) {
+                        offset[0] += runs.get(runs.size() - 1).text().length();
+                    }
+                    runs.add(new Run(text.getMasterText(), text.getParent().getStyle().getFSFont(context)));
+                }
+                if (first && line != lines.get(0)) {
+                    laidStarts.add(offset[0] + text.getStart());
+                }
+                first = false;
+            }
+        }
+        if (!block.getStyle().isTextJustify()) {
+            if (first && runs.size() == 1) {
+                balance(block, lines, runs.get(0), laidStarts);
+            }
+            return;
+        }
+        String key = runs.stream().map(Run::text).collect(java.util.stream.Collectors.joining());
+        if (!first) {
+            // Laid out by the plan: only a hyphen at a page's foot is looked at.
+            int foot = hyphenAtFoot(lines, laidStarts);
+            if (foot < 0 || !refused.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(foot)) {
+                return;
+            }
+        }
+        int firstWidth = available(lines.get(0));
+        int width = available(lines.get(1));
+        Paragraph paragraph = new Paragraph(runs);
+        boolean[] forbidden = new boolean[paragraph.items.size()];
+        java.util.Set<Integer> no = refused.getOrDefault(key, java.util.Set.of());
+        for (int i = 0; i < forbidden.length; i++) {
+            forbidden[i] = paragraph.items.type()[i] == TotalFit.PENALTY && no.contains(paragraph.after[i]);
+        }
+        int[] breaks = new TotalFit(paragraph.items, firstWidth, width, SLACK, forbidden).breaks();
+        if (breaks == null) {
+            return;
+        }
+        int[] starts = new int[breaks.length];
+        for (int i = 0; i < breaks.length; i++) {
+            starts[i] = paragraph.after[breaks[i]];
+        }
+        int from = 0;
+        for (int k = 0; k < runs.size(); k++) {
+            int to = from + runs.get(k).text().length();
+            final int lo = from;
+            int[] inRun = Arrays.stream(starts).filter(p -> p > lo && p < to).map(p -> p - lo).toArray();
+            plan.add(runs.get(k).text(), inRun, !first);
+            from = to;
+        }
+        if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
+                && block.getElement() != null) {
+            changed.add(block.getElement());
+        }
+    }
+
+    /** Headings and titles: an h1–h6, or an element whose class names a title. */
+    private static boolean isHeading(BlockBox block) {
+        Element element = block.getElement();
+        if (element == null || block.getStyle().isTextJustify()) {
+            return false;
+        }
+        return element.getTagName().matches("h[1-6]") || element.getAttribute("class").contains("__title");
+    }
+
+    /** A heading set in balanced lines ({@link HeadingBalance}), only at spaces. */
+    private void balance(BlockBox block, List<LineBox> lines, Run run, List<Integer> laidStarts) {
+        Paragraph paragraph = new Paragraph(List.of(run));
+        int[] breaks = HeadingBalance.breaks(paragraph.items, available(lines.get(0)), lines.size(), SLACK);
+        if (breaks == null) {
+            return;
+        }
+        int[] starts = Arrays.stream(breaks).map(b -> paragraph.after[b]).toArray();
+        plan.add(run.text(), starts);
+        if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
+                && block.getElement() != null) {
+            changed.add(block.getElement());
+        }
+    }
+
+    /**
+     * Where the line that ends a page ends, when it ends on a hyphen: the text position after the
+     * soft hyphen; -1 when no page ends inside the paragraph on a hyphen.
+     */
+    private int hyphenAtFoot(List<LineBox> lines, List<Integer> starts) {
+        for (int i = 0; i + 1 < lines.size() && i < starts.size(); i++) {
+            if (page(lines.get(i)) != page(lines.get(i + 1)) && endsOnSoftHyphen(lines.get(i))) {
+                return starts.get(i);
+            }
+        }
+        return -1;
+    }
+
+    private int page(LineBox line) {
+        int y = line.getAbsY();
+        for (int i = 0; i < pages.size(); i++) {
+            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsOnSoftHyphen(LineBox line) {
+        List<InlineText> texts = new ArrayList<>();
+        return collect(line, texts, 0) && !texts.isEmpty() && texts.get(texts.size() - 1).isEndsOnSoftHyphen();
+    }
+
+    /** The texts of a line in order; false when the line holds anything else (an inline block, a picture). */
+    private static boolean collect(Object box, List<InlineText> texts, int depth) {
+        if (depth > 50) {
+            return false;
+        }
+        if (box instanceof InlineText text) {
+            texts.add(text);
+            return true;
+        }
+        if (box instanceof LineBox line) {
+            for (Box child : line.getChildren()) {
+                if (!collect(child, texts, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (box instanceof InlineLayoutBox inline) {
+            for (Object child : inline.getInlineChildren()) {
+                if (!collect(child, texts, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static int available(LineBox line) {
+        return WordSpaceJustification.available(line);
+    }
+
+    private int measure(FSFont font, String text) {
+        return context.getTextRenderer().getWidth(context.getFontContext(), font, text);
+    }
+
+    /** A paragraph cut into items; {@code after[i]} is the text position after item i. */
+    private final class Paragraph {
+        final TotalFit.Items items;
+        final int[] after;
+
+        Paragraph(List<Run> runs) {
+            StringBuilder all = new StringBuilder();
+            for (Run run : runs) {
+                all.append(run.text());
+            }
+            String text = all.toString();
+            List<int[]> list = new ArrayList<>(); // type, width, stretch, shrink, hyphen, run, after
+            List<Integer> runEnds = new ArrayList<>();
+            int start = 0;
+            for (int k = 0; k < runs.size(); k++) {
+                Run run = runs.get(k);
+                String s = run.text();
+                int i = 0;
+                while (i < s.length()) {
+                    int j = i;
+                    if (s.charAt(i) == ' ') {
+                        while (j < s.length() && s.charAt(j) == ' ') {
+                            j++;
+                        }
+                        int w = measure(run.font(), s.substring(i, j));
+                        int shrink = WordSpaceJustification.CAN_NARROW ? (int) (w * TotalFit.SHRINK) : 0;
+                        list.add(new int[] {TotalFit.GLUE, w, (int) (w * TotalFit.STRETCH), shrink, 0, k, start + j});
+                    } else {
+                        while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\u00ad') {
+                            j++;
+                        }
+                        boolean soft = j < s.length() && s.charAt(j) == '\u00ad';
+                        if (soft) {
+                            j++;
+                        }
+                        list.add(new int[] {TotalFit.BOX, measure(run.font(), s.substring(i, j)), 0, 0, 0, k, start + j});
+                        if (soft && j < s.length() && isHyphenationPoint(text, start + j)) {
+                            list.add(new int[] {TotalFit.PENALTY, 0, 0, 0, measure(run.font(), "-"), k, start + j});
+                        }
+                    }
+                    i = j;
+                }
+                start += s.length();
+                runEnds.add(list.size());
+            }
+            int n = list.size();
+            int[] type = new int[n];
+            int[] width = new int[n];
+            int[] stretch = new int[n];
+            int[] shrink = new int[n];
+            int[] hyphen = new int[n];
+            int[] run = new int[n];
+            int[] runEnd = new int[n];
+            after = new int[n];
+            for (int i = 0; i < n; i++) {
+                int[] item = list.get(i);
+                type[i] = item[0];
+                width[i] = item[1];
+                stretch[i] = item[2];
+                shrink[i] = item[3];
+                hyphen[i] = item[4];
+                run[i] = item[5];
+                runEnd[i] = runEnds.get(item[5]);
+                after[i] = item[6];
+            }
+            items = new TotalFit.Items(type, width, stretch, shrink, hyphen, run, runEnd);
+        }
+    }
+
+    /**
+     * A soft hyphen at {@code position} (the text position after it) may end a line: two letters
+     * on either side within the word, and the word is no name or number.
+     */
+    static boolean isHyphenationPoint(String text, int position) {
+        int from = position;
+        while (from > 0 && text.charAt(from - 1) != ' ') {
+            from--;
+        }
+        int to = position;
+        while (to < text.length() && text.charAt(to) != ' ') {
+            to++;
+        }
+        int capitals = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                return false;
+            }
+            capitals += Character.isUpperCase(c) ? 1 : 0;
+        }
+        return capitals < 2 && letters(text, from, position) >= 2 && letters(text, position, to) >= 2;
+    }
+
+    private static int letters(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += Character.isLetter(text.charAt(i)) ? 1 : 0;
+        }
+        return count;
+    }
+}
