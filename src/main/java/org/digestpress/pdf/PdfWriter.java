@@ -142,6 +142,9 @@ public final class PdfWriter {
                 if (anchors != null) {
                     anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
+                if (renderer.getSharedContext().getTextRenderer() instanceof MeasuredWidths text) {
+                    text.drawLineEnds(LineEnds.of(renderer));
+                }
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
@@ -151,6 +154,7 @@ public final class PdfWriter {
                 makeReproducible(pdfDocument, info, created);
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
+                BrokenWords.wrap(pdfDocument);
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {
