@@ -90,6 +90,22 @@ public final class BuiltIssue {
         return pageTexts.get(number - 1);
     }
 
+    /**
+     * Text of a page as printed, glyph by glyph ({@link PrintedText}): a word broken by
+     * hyphenation shows its hyphen and its two lines, where {@link #page} (what a reader copies)
+     * has the word whole.
+     */
+    public String printedPage(int number) {
+        try (PDDocument document = open()) {
+            PDFTextStripper stripper = new PrintedText();
+            stripper.setStartPage(number);
+            stripper.setEndPage(number);
+            return stripper.getText(document);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int pages() {
         return pageTexts.size();
     }

@@ -16,11 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.digestpress.BuiltIssue;
+import org.digestpress.PrintedText;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,25 +78,12 @@ class TextExtractionTest {
     private List<Break> breaks() throws IOException {
         List<Break> out = new ArrayList<>();
         try (PDDocument document = sample.open()) {
-            Matcher m = BROKEN.matcher(new GlyphsOnly().getText(document));
+            Matcher m = BROKEN.matcher(new PrintedText().getText(document));
             while (m.find()) {
                 out.add(new Break(m.group(1), m.group(2)));
             }
         }
         return out;
-    }
-
-    /** PDFBox's text stripper reading the glyphs only: a /ActualText is left out of account. */
-    private static final class GlyphsOnly extends PDFTextStripper {
-        @Override
-        public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
-            COSDictionary glyphs = properties;
-            if (properties != null && properties.containsKey(COSName.ACTUAL_TEXT)) {
-                glyphs = new COSDictionary(properties);
-                glyphs.removeItem(COSName.ACTUAL_TEXT);
-            }
-            super.beginMarkedContentSequence(tag, glyphs);
-        }
     }
 
     @Test
