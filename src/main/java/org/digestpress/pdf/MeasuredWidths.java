@@ -78,7 +78,7 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
         if (end == null) {
             super.drawString(device, string, x, y, info);
         } else {
-            end.draw(device, () -> super.drawString(device, end.drawn(string), x, y, info));
+            end.draw(device, string, x, info, (part, at) -> super.drawString(device, part, at, y, info));
         }
     }
 

@@ -144,6 +144,7 @@ public final class PdfWriter {
                 }
                 if (renderer.getSharedContext().getTextRenderer() instanceof MeasuredWidths text) {
                     text.drawLineEnds(LineEnds.of(renderer));
+                    StageClock.mark("line ends read (spaces, hyphenated words' /ActualText)");
                 }
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
@@ -154,7 +155,7 @@ public final class PdfWriter {
                 makeReproducible(pdfDocument, info, created);
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
-                BrokenWords.wrap(pdfDocument);
+                InlineSpans.write(pdfDocument);
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {
