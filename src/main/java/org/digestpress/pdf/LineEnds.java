@@ -284,7 +284,8 @@ final class LineEnds {
         String word = null;
         int tailEnd = 0;
         int tailBreak = -1;
-        PdfBoxFSFont font = drawnInOneFont(parent, drawn);
+        boolean tailHere = start > 0 && master.charAt(start - 1) == SOFT_HYPHEN;
+        PdfBoxFSFont font = text.isEndsOnSoftHyphen() || tailHere ? drawnInOneFont(parent, drawn) : null;
         if (text.isEndsOnSoftHyphen() && font != null) {
             int from = shown.length();
             while (from > 0 && !isSpace(shown.charAt(from - 1))) {
@@ -296,7 +297,7 @@ final class LineEnds {
                 word = printable(shown.substring(from)) + printable(master.substring(end, wordEnd(master, end)));
             }
         }
-        if (start > 0 && master.charAt(start - 1) == SOFT_HYPHEN && font != null) {
+        if (tailHere && font != null) {
             int to = Math.min(end, wordEnd(master, start)) - start;
             if (!printable(shown.substring(0, to)).isEmpty() && to <= Math.min(headStart, shown.length())) {
                 tailEnd = to;

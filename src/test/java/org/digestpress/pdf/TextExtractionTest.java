@@ -171,4 +171,10 @@ class TextExtractionTest {
         assertTrue(breaks().stream().anyMatch(b -> b.joined().equals("экономики")), "«эконо-мики» is in the sample");
         assertTrue(words.contains("экономики"));
     }
+
+    /** The spans sit inside the lines' marked content: the sample, full of them, is still PDF/A-3u and PDF/UA-1. */
+    @Test
+    void theSampleWithItsSpansStaysPdfA3uAndPdfUa1() throws Exception {
+        ArchiveQualityTest.assertCompliant(sample.bytes);
+    }
 }
