@@ -75,8 +75,8 @@ final class LineEnds {
      * @param space     add a space after the text
      * @param tailEnd   where the tail of a word hyphenated on the line before ends in the drawn
      *                  text; 0 for none
-     * @param headStart where the head of a word hyphenated at the line's end begins; the text's
-     *                  length for none
+     * @param headStart where the head of a word hyphenated at the line's end begins; past the
+     *                  text's end for none
      * @param word      the whole word the head stands for
      * @param font      the font it is drawn in
      */
