@@ -149,13 +149,14 @@ public final class PdfWriter {
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
+                InlineSpans.write(pdfDocument);
+                StageClock.mark("/ActualText spans written in place");
                 pages = pdfDocument.getNumberOfPages();
                 Calendar created = GregorianCalendar.from(info.created());
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
                 makeReproducible(pdfDocument, info, created);
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
-                InlineSpans.write(pdfDocument);
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {
