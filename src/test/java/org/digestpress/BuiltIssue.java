@@ -28,6 +28,8 @@ public final class BuiltIssue {
     public final BuildResult result;
     public final byte[] bytes;
     private final List<String> pageTexts;
+    /** The pages as printed ({@link #printedPage}), read when first asked for. */
+    private List<String> printedTexts;
 
     private BuiltIssue(BuildResult result) throws IOException {
         this.result = result;
@@ -35,15 +37,19 @@ public final class BuiltIssue {
             throw new AssertionError("The build failed: " + result.problems());
         }
         this.bytes = Files.readAllBytes(result.pdf());
+        this.pageTexts = pageTexts(new PDFTextStripper());
+    }
+
+    /** Each page's text as {@code stripper} reads it. */
+    private List<String> pageTexts(PDFTextStripper stripper) throws IOException {
         try (PDDocument document = open()) {
             List<String> texts = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper();
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
                 texts.add(stripper.getText(document));
             }
-            this.pageTexts = List.copyOf(texts);
+            return List.copyOf(texts);
         }
     }
 
@@ -88,6 +94,22 @@ public final class BuiltIssue {
 
     public String page(int number) {
         return pageTexts.get(number - 1);
+    }
+
+    /**
+     * Text of a page as printed, glyph by glyph ({@link PrintedText}): a word broken by
+     * hyphenation shows its hyphen and its two lines, where {@link #page} (what a reader copies)
+     * has the word whole.
+     */
+    public synchronized String printedPage(int number) {
+        if (printedTexts == null) {
+            try {
+                printedTexts = pageTexts(new PrintedText());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return printedTexts.get(number - 1);
     }
 
     public int pages() {

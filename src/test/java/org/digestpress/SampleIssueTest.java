@@ -218,7 +218,7 @@ class SampleIssueTest {
         List<String> lines = new ArrayList<>();
         List<Integer> contents = contentsPages();
         for (int p = contents.get(contents.size() - 1) + 1; p < built.pages(); p++) {
-            built.page(p).lines().map(String::strip)
+            built.printedPage(p).lines().map(String::strip)
                     .filter(l -> !l.equals("Территориальные кластеры") && !l.startsWith("Выпуск №")
                             && !l.matches("\\d+") && !l.startsWith("Территориальные кластеры Выпуск"))
                     .forEach(lines::add);
@@ -276,7 +276,7 @@ class SampleIssueTest {
             assertFalse(built.pagesContaining(title).isEmpty(), "«" + title + "» is printed whole, unbroken");
         }
         for (int page : contentsPages()) {
-            for (String line : built.page(page).lines().toList()) {
+            for (String line : built.printedPage(page).lines().toList()) {
                 assertFalse(LETTER_HYPHEN.matcher(line.strip()).find(), "contents line hyphenated: " + line);
             }
         }

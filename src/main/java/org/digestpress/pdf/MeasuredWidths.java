@@ -5,7 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.JustificationInfo;
 import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
@@ -24,6 +26,8 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
     private final Map<String, Map<String, Integer>> widths;
     /** A renderer's fonts are its own objects, so the way to their widths is kept per pass. */
     private final Map<FSFont, Map<String, Integer>> byFont = new IdentityHashMap<>();
+    /** What the line ends need when the pages are drawn; none while laying out. */
+    private LineEnds lineEnds;
 
     private MeasuredWidths(Map<String, Map<String, Integer>> widths) {
         this.widths = widths;
@@ -56,6 +60,26 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
             known.put(string, width);
         }
         return width;
+    }
+
+    /** From now on, draws the line ends as {@code ends} says: the pages of this pass are drawn next. */
+    void drawLineEnds(LineEnds ends) {
+        this.lineEnds = ends;
+    }
+
+    @Override
+    public void drawString(OutputDevice device, String string, float x, float y) {
+        drawString(device, string, x, y, null);
+    }
+
+    @Override
+    public void drawString(OutputDevice device, String string, float x, float y, JustificationInfo info) {
+        LineEnds.End end = lineEnds == null ? null : lineEnds.at(string, x, y);
+        if (end == null) {
+            super.drawString(device, string, x, y, info);
+        } else {
+            end.draw(device, string, x, info, (part, at) -> super.drawString(device, part, at, y, info));
+        }
     }
 
     /** The faces in the order they are tried and the size; null when they cannot be told apart. */

@@ -144,9 +144,15 @@ public final class PdfWriter {
                     anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
                 WordSpaceJustification.apply(renderer.getRootBox(), renderer.getSharedContext().newLayoutContextInstance());
+                if (renderer.getSharedContext().getTextRenderer() instanceof MeasuredWidths text) {
+                    text.drawLineEnds(LineEnds.of(renderer));
+                    StageClock.mark("line ends read (spaces, hyphenated words' /ActualText)");
+                }
                 renderer.createPDFWithoutClosing();
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
+                InlineSpans.write(pdfDocument);
+                StageClock.mark("/ActualText spans written in place");
                 pages = pdfDocument.getNumberOfPages();
                 Calendar created = GregorianCalendar.from(info.created());
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
