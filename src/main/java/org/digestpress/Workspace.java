@@ -37,6 +37,7 @@ import org.digestpress.pdf.DocumentInfo;
 import org.digestpress.pdf.FontSet;
 import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
+import org.digestpress.problem.InternalFailure;
 import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
@@ -551,8 +552,18 @@ public final class Workspace {
         KeptText kept = texts.get(key);
         if (kept == null) {
             Problems own = new Problems();
-            String html = Typographer.forLanguage(language).fragment(
-                    shared.markdown.render(markdown, file, line, prefix, language, own));
+            MarkdownRenderer renderer = shared.markdown;
+            String html = StageThreads.call(() -> {
+                try {
+                    return Typographer.forLanguage(language).fragment(
+                            renderer.render(markdown, file, line, prefix, language, own));
+                } catch (StackOverflowError e) {
+                    own.error(file, line, 0, TOO_DEEP);
+                } catch (RuntimeException e) {
+                    own.error(file, line, 0, "This text could not be typeset: " + InternalFailure.describe(e) + ".");
+                }
+                return "";
+            });
             kept = new KeptText(html, own.all());
             if (texts.size() > 1000) {
                 texts.clear();
@@ -592,12 +603,12 @@ public final class Workspace {
         }
         MarkdownRenderer markdown = shared.markdown;
         FontSet fontSet = fonts;
-        List<KeptArticle> rendered = stale.parallelStream().map(s -> {
+        List<KeptArticle> rendered = StageThreads.map(stale, s -> {
             Problems own = new Problems();
-            IssueView.ArticleView view = renderArticle(s.article, markdown, s.labels, fontSet, publication.language(),
+            IssueView.ArticleView view = renderOrReport(s.article, markdown, s.labels, fontSet, publication.language(),
                     own);
             return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all());
-        }).toList();
+        });
         rendered.forEach(kept -> current.put(kept.article.file(), kept));
         articles.clear();
         articles.putAll(current);
@@ -658,6 +669,29 @@ public final class Workspace {
         }
     }
 
+    /** What is left when the limits on nesting did not keep a text from overflowing the stack. */
+    private static final String TOO_DEEP = "This text nests too deeply to be typeset (a long run of one construct "
+            + "inside another: quotes, lists, emphasis, brackets); the problem is somewhere below this line. "
+            + "Look for a line pasted from an e-mail or a program's output and simplify it.";
+
+    /**
+     * {@link #renderArticle}, with what the content can still break in it reported as an error at
+     * the article: a stack overflow (articles run on {@link StageThreads}, so it ends here, not in
+     * the build) or, for a bug of ours, the internal error. The view is then the bare title.
+     */
+    static IssueView.ArticleView renderOrReport(Article article, MarkdownRenderer markdown, Labels labels,
+                                                FontSet fonts, String publicationLanguage, Problems problems) {
+        try {
+            return renderArticle(article, markdown, labels, fonts, publicationLanguage, problems);
+        } catch (StackOverflowError e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0, TOO_DEEP);
+        } catch (RuntimeException e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0,
+                    "This article could not be typeset: " + InternalFailure.describe(e) + ".");
+        }
+        return articleView(article, article.title(), null, "", null, labels);
+    }
+
     /**
      * The per-article stages (Markdown, typography, charts, the font coverage check): a function
      * of the article and what is shared by the whole issue, so articles can be rendered in any order.
@@ -684,9 +718,16 @@ public final class Workspace {
                     + String.join(" ", missing.stream().map(s -> s + " (U+" + String.format("%04X", s.codePointAt(0)) + ")").toList())
                     + "; they would print as '#'. Replace them or add a font that has them.");
         }
+        return articleView(article, title, lead, bodyHtml,
+                image == null ? null : typographer.text(nullToEmpty(image.caption())), labels);
+    }
+
+    private static IssueView.ArticleView articleView(Article article, String title, String lead, String bodyHtml,
+                                                     String caption, Labels labels) {
+        var image = article.image();
         return new IssueView.ArticleView("article-" + article.key(), title, title, lead, article.region(),
                 article.tags(), image == null ? null : image.file().toUri().toString(),
-                image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
+                image == null ? null : image.alt(), caption,
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : article.source().name(),
                 article.source() == null ? null : article.source().url(), article.language(), labels.all());
