@@ -195,14 +195,21 @@ public final class Archive {
                         // Missing templates or fonts break every issue alike: stop, as build does (exit 2).
                         throw installation;
                     }
+                    // build() reports what it can; what escapes it still fails this issue by name, and is told
                     Problems own = new Problems();
-                    own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getCause().getMessage() + ".");
-                    done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
+                    own.error(issueDirs.stream().filter(d -> d.getFileName().toString().equals(e.getKey()))
+                            .findFirst().orElse(null), 0, 0, "The build of " + e.getKey() + " stopped: "
+                            + stopped(ex.getCause()) + ".");
+                    Built failed = failed(e.getKey(), before.get(e.getKey()), own, 0, false);
+                    tell(failed.outcome());
+                    done.put(e.getKey(), failed);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     Problems own = new Problems();
-                    own.error(null, 0, 0, "The build of " + e.getKey() + " stopped: " + ex.getMessage() + ".");
-                    done.put(e.getKey(), failed(e.getKey(), before.get(e.getKey()), own, 0, false));
+                    own.error(null, 0, 0, "The build of " + e.getKey() + " was interrupted.");
+                    Built failed = failed(e.getKey(), before.get(e.getKey()), own, 0, false);
+                    tell(failed.outcome());
+                    done.put(e.getKey(), failed);
                 }
             }
         } finally {
@@ -316,11 +323,22 @@ public final class Archive {
             return failed(name, old, problems, start, false);
         } catch (InstallationProblem e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Whatever else goes wrong fails this issue with a sentence, not a trace; the others go on.
-            problems.error(dir, 0, 0, "The issue could not be built: " + e.getMessage());
+            problems.error(dir, 0, 0, "The issue could not be built: " + stopped(e) + ".");
             return failed(name, old, problems, start, false);
         }
+    }
+
+    /** Why an issue's build stopped, in words: the stages report content problems themselves. */
+    private static String stopped(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "its text or templates nest too deeply to be typeset; build the issue alone for the place";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "it needs more memory than the build has; look for very large images, tables or templates";
+        }
+        return org.digestpress.problem.InternalFailure.describe(e);
     }
 
     static String offprintName(int position, String slug) {

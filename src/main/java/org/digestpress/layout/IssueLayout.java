@@ -36,7 +36,7 @@ public final class IssueLayout {
 
     public IssueLayout(Assets templates) {
         this.templates = templates;
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration = new LimitedConfiguration(Configuration.VERSION_2_3_34);
         configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
         configuration.setOutputFormat(XHTMLOutputFormat.INSTANCE);
         configuration.setRecognizeStandardFileExtensions(true);
@@ -139,7 +139,7 @@ public final class IssueLayout {
             Map<String, Object> model = new java.util.TreeMap<>(extra);
             model.put("issue", view);
             model.put("labels", view.labels());
-            template.process(model, out);
+            TemplateRun.process(template, model, out);
             String document = out.toString();
             // the PDF renderer needs XML; the web page is HTML and browsers are lenient
             boolean forPdf = templateName.equals(MAIN_TEMPLATE);
@@ -151,6 +151,9 @@ public final class IssueLayout {
             problems.error(templateFile(e.getTemplateSourceName()), e.getLineNumber() == null ? 0 : e.getLineNumber(),
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
                     "The template failed: " + firstSentence(e.getMessageWithoutStackTop()));
+        } catch (TemplateRun.Stopped e) {
+            problems.error(templateFile(e.templateName() == null ? templateName : e.templateName()), e.line(),
+                    e.column(), e.getMessage());
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new InstallationProblem("There is no " + templateName + " in " + templates.describe() + ".", e);
         } catch (IOException e) {
