@@ -148,6 +148,13 @@ public final class IssueLayout {
             problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
                     "The template has a syntax error: " + e.getEditorMessage());
         } catch (TemplateException e) {
+            freemarker.core.ParseException inIncluded = parseCause(e);
+            if (inIncluded != null) {
+                // a syntax error in an included template: at its own line, not at the #include
+                problems.error(templateFile(inIncluded.getTemplateName()), inIncluded.getLineNumber(),
+                        inIncluded.getColumnNumber(), "The template has a syntax error: " + inIncluded.getEditorMessage());
+                return null;
+            }
             problems.error(templateFile(e.getTemplateSourceName()), e.getLineNumber() == null ? 0 : e.getLineNumber(),
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
                     "The template failed: " + firstSentence(e.getMessageWithoutStackTop()));
@@ -158,6 +165,15 @@ public final class IssueLayout {
             throw new InstallationProblem("There is no " + templateName + " in " + templates.describe() + ".", e);
         } catch (IOException e) {
             problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static freemarker.core.ParseException parseCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof freemarker.core.ParseException parse && parse.getTemplateName() != null) {
+                return parse;
+            }
         }
         return null;
     }

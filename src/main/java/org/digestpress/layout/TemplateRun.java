@@ -35,6 +35,8 @@ final class TemplateRun {
     static final int MAX_DEPTH = 1000;
     /** The document a layout writes: an issue of 300 pages is about 5 million characters. */
     static final long MAX_OUTPUT_CHARS = 100_000_000L;
+    /** Characters, to lower the limit in tests. */
+    static final String OUTPUT_LIMIT_PROPERTY = "digestpress.templateOutputLimit";
     private static final long STACK_BYTES = 32L << 20;
 
     /** Why a run stopped, where: the element's template, line and column, when known. */
@@ -69,9 +71,21 @@ final class TemplateRun {
     private volatile Stopped stopped;
     private int depth;
 
-    private TemplateRun(Duration limit) {
+    private final long maxOutput;
+
+    private TemplateRun(Duration limit, long maxOutput) {
         this.limit = limit;
         this.deadline = System.nanoTime() + limit.toNanos();
+        this.maxOutput = maxOutput;
+    }
+
+    /** {@link #MAX_OUTPUT_CHARS}, or the system property {@value #OUTPUT_LIMIT_PROPERTY}. */
+    static long outputLimit() {
+        try {
+            return Long.parseLong(System.getProperty(OUTPUT_LIMIT_PROPERTY, String.valueOf(MAX_OUTPUT_CHARS)));
+        } catch (NumberFormatException e) {
+            return MAX_OUTPUT_CHARS;
+        }
     }
 
     /** The time limit: {@link #TIME_LIMIT}, or the system property {@value #TIME_LIMIT_PROPERTY} in seconds. */
@@ -93,7 +107,7 @@ final class TemplateRun {
      * @throws Stopped when a limit stopped it
      */
     static void process(Template template, Object model, Writer out) throws TemplateException, IOException {
-        new TemplateRun(timeLimit()).run(template, model, out);
+        new TemplateRun(timeLimit(), outputLimit()).run(template, model, out);
     }
 
     private void run(Template template, Object model, Writer out) throws TemplateException, IOException {
@@ -224,9 +238,9 @@ final class TemplateRun {
             if (stopped != null) {
                 throw stopped;
             }
-            if (written > MAX_OUTPUT_CHARS) {
-                throw stop(last, "The templates write more than " + MAX_OUTPUT_CHARS / 1_000_000
-                        + " million characters (a loop over a huge range, or a huge string?); stopped here.");
+            if (written > maxOutput) {
+                throw stop(last, "The templates write more than " + String.format(java.util.Locale.ROOT, "%,d",
+                        maxOutput) + " characters (a loop over a huge range, or a huge string?); stopped here.");
             }
             if (System.nanoTime() > deadline) {
                 throw stop(last, ranTooLong());
