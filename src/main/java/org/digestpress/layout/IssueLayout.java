@@ -31,6 +31,9 @@ public final class IssueLayout {
     static final String MAIN_TEMPLATE = "issue.ftlx";
     private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
             "\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]");
+    /** What FreeMarker replaces in a template line: interpolations and directive or macro tags. */
+    private static final java.util.regex.Pattern FTL_PARTS = java.util.regex.Pattern.compile(
+            "\\$\\{[^}]*}|</?[#@][^>]*>");
     private final Configuration configuration;
     private final Assets templates;
 
@@ -169,6 +172,46 @@ public final class IssueLayout {
         return null;
     }
 
+    /**
+     * The line of the template that most likely wrote an output line: the only line whose text,
+     * with {@code ${…}} and FreeMarker tags read as "anything", matches the output line as a whole.
+     * 0 when none or several do (or the templates are the built-in ones). Where the XML parser
+     * notices the fault ({@code </head>} after an unclosed {@code <div>}) is not always where it
+     * was made, but it is a line to start from.
+     */
+    private int templateLineOf(String outputLine, String templateName) {
+        Optional<java.nio.file.Path> folder = templates.folder();
+        String wanted = outputLine.strip();
+        if (folder.isEmpty() || wanted.isEmpty()) {
+            return 0;
+        }
+        java.util.List<String> source;
+        try {
+            source = java.nio.file.Files.readAllLines(folder.get().resolve(templateName), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        int found = 0;
+        for (int i = 0; i < source.size(); i++) {
+            String[] literals = FTL_PARTS.split(source.get(i).strip(), -1);
+            if (String.join("", literals).strip().length() < 3) {
+                continue;
+            }
+            StringBuilder pattern = new StringBuilder();
+            for (int k = 0; k < literals.length; k++) {
+                pattern.append(k == 0 ? "" : ".*?").append(java.util.regex.Pattern.quote(literals[k]));
+            }
+            if (java.util.regex.Pattern.compile(pattern.toString(), java.util.regex.Pattern.DOTALL)
+                    .matcher(wanted).matches()) {
+                if (found != 0) {
+                    return 0;
+                }
+                found = i + 1;
+            }
+        }
+        return found;
+    }
+
     private static freemarker.core.ParseException parseCause(Throwable e) {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof freemarker.core.ParseException parse && parse.getTemplateName() != null) {
@@ -197,7 +240,8 @@ public final class IssueLayout {
             int at = Math.max(1, Math.min(lines.length, e.getLineNumber()));
             String shown = lines[at - 1].strip();
             shown = shown.length() > 100 ? shown.substring(0, 97) + "…" : shown;
-            problems.error(templateFile(templateName), 0, 0, "The templates produce markup that is not well-formed "
+            problems.error(templateFile(templateName), templateLineOf(lines[at - 1], templateName), 0,
+                    "The templates produce markup that is not well-formed "
                     + "XHTML (output line " + at + ": " + shown + "): " + e.getMessage()
                     + " Close every element the templates open.");
             return false;

@@ -111,6 +111,12 @@ class HostileTemplatesTest {
     }
 
     @Test
+    void markupThatIsNotWellFormedIsReportedAtTheTemplateLineThatWroteIt() throws IOException {
+        String err = buildWith("<p>${issue.meta.title}</b>");
+        assertTrue(err.contains("not well-formed XHTML"), err);
+    }
+
+    @Test
     void aLimitInAnIncludedTemplateNamesThatTemplate() throws IOException {
         Path css = templates.resolve("style.css.ftl");
         List<String> lines = new ArrayList<>(Files.readAllLines(css));
