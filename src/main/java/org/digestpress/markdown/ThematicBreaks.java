@@ -28,8 +28,14 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 final class ThematicBreaks implements CustomBlockParserFactory {
 
-    /** Same CommonMark rule as flexmark's pattern: 3 or more of one of {@code * - _}, spaces and tabs between. */
+    /**
+     * Same rule as flexmark's pattern: from the first character (the caller has skipped the
+     * indentation), 3 or more of one of {@code * - _}, with spaces and tabs between and after.
+     */
     static boolean isThematicBreak(CharSequence line) {
+        if (line.length() == 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+            return false;
+        }
         char marker = 0;
         int count = 0;
         for (int i = 0; i < line.length(); i++) {
