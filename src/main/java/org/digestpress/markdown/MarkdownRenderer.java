@@ -91,8 +91,9 @@ public final class MarkdownRenderer {
         UnmatchedFootnotes.report(markdown, file, firstLine, problems);
         int crowded = Nesting.lineWithTooManyMarkers(markdown.split("\n", -1));
         if (crowded >= 0) {
+            // the build stops at this error: nothing of a text that may be megabytes long is typeset
             problems.error(file, firstLine + crowded, 0, Nesting.TOO_MANY_BLOCK_LEVELS);
-            return unrendered(markdown);
+            return "";
         }
         BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
                 .process(markdown);
@@ -104,7 +105,7 @@ public final class MarkdownRenderer {
             int index = Math.max(0, Math.min(tooDeep.textLine(), pre.sourceLine().length - 1));
             problems.error(file, pre.sourceLine().length == 0 ? firstLine : pre.sourceLine()[index], 0,
                     tooDeep.sentence());
-            return unrendered(markdown);
+            return "";
         }
         HtmlRenderer renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))

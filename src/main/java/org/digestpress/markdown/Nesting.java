@@ -53,12 +53,18 @@ final class Nesting {
         return -1;
     }
 
-    /** Block quote and list item markers that open containers at the start of the line (an upper bound). */
+    /**
+     * Block quote and list item markers that open containers at the start of the line (an upper
+     * bound), counted up to just past the guard. Linear in the line: the thematic-break test of
+     * the rest of the line is made only where the rest holds nothing but that marker and blanks.
+     */
     static int markersAtStart(String line) {
+        int lastNotDash = lastOtherThan(line, '-');
+        int lastNotStar = lastOtherThan(line, '*');
         int count = 0;
         int i = 0;
         int n = line.length();
-        while (i < n) {
+        while (i < n && count <= MAX_MARKERS_ON_A_LINE) {
             while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
                 i++;
             }
@@ -70,7 +76,8 @@ final class Nesting {
                 i++;
             } else if ((c == '-' || c == '*' || c == '+') && (i + 1 == n || line.charAt(i + 1) == ' '
                     || line.charAt(i + 1) == '\t')) {
-                if (ThematicBreaks.isThematicBreak(line.substring(i))) {
+                int lastOther = c == '-' ? lastNotDash : c == '*' ? lastNotStar : n;
+                if (lastOther < i && ThematicBreaks.isThematicBreak(line.substring(i))) {
                     break;
                 }
                 i++;
@@ -91,6 +98,17 @@ final class Nesting {
             count++;
         }
         return count;
+    }
+
+    /** The index of the last character that is neither {@code marker} nor a blank, or -1. */
+    private static int lastOtherThan(String line, char marker) {
+        for (int i = line.length() - 1; i >= 0; i--) {
+            char c = line.charAt(i);
+            if (c != marker && c != ' ' && c != '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
