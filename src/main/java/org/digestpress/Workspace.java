@@ -38,6 +38,7 @@ import org.digestpress.pdf.DocumentInfo;
 import org.digestpress.pdf.FontSet;
 import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
+import org.digestpress.problem.InternalFailure;
 import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
@@ -64,9 +65,8 @@ import org.digestpress.web.WebEdition;
 public final class Workspace {
 
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-    /** What an article can name that a build reads: CSV data and pictures. */
-    private static final Pattern NAMED_FILE = Pattern.compile(
-            "[\\p{L}\\p{N}_./-]+\\.(?i:csv|svg|png|jpe?g)");
+    /** The extension of what an article can name that a build reads: CSV data and pictures. */
+    private static final Pattern NAMED_EXTENSION = Pattern.compile("\\.(?i:csv|svg|png|jpe?g)");
     private static final Pattern ANCHORS = Pattern.compile("(article|section)-.*");
 
     /** One table of contents line of the last build: a section or an article, with its first page. */
@@ -556,8 +556,18 @@ public final class Workspace {
         KeptText kept = texts.get(key);
         if (kept == null) {
             Problems own = new Problems();
-            String html = Typographer.forLanguage(language).fragment(
-                    shared.markdown.render(markdown, file, line, prefix, language, own));
+            MarkdownRenderer renderer = shared.markdown;
+            String html = StageThreads.call(() -> {
+                try {
+                    return Typographer.forLanguage(language).fragment(
+                            renderer.render(markdown, file, line, prefix, language, own));
+                } catch (StackOverflowError e) {
+                    own.error(file, line, 0, TOO_DEEP);
+                } catch (RuntimeException e) {
+                    own.error(file, line, 0, "This text could not be typeset: " + InternalFailure.describe(e) + ".");
+                }
+                return "";
+            });
             kept = new KeptText(html, own.all());
             if (texts.size() > 1000) {
                 texts.clear();
@@ -597,12 +607,12 @@ public final class Workspace {
         }
         MarkdownRenderer markdown = shared.markdown;
         FontSet fontSet = fonts;
-        List<KeptArticle> rendered = stale.parallelStream().map(s -> {
+        List<KeptArticle> rendered = StageThreads.map(stale, s -> {
             Problems own = new Problems();
-            IssueView.ArticleView view = renderArticle(s.article, markdown, s.labels, fontSet, publication.language(),
+            IssueView.ArticleView view = renderOrReport(s.article, markdown, s.labels, fontSet, publication.language(),
                     own);
             return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all());
-        }).toList();
+        });
         rendered.forEach(kept -> current.put(kept.article.file(), kept));
         articles.clear();
         articles.putAll(current);
@@ -620,16 +630,55 @@ public final class Workspace {
         if (article.image() != null) {
             inputs.put(article.image().file(), hashOf(article.image().file(), root));
         }
-        Matcher m = NAMED_FILE.matcher(text);
-        while (m.find()) {
+        for (String name : namedFiles(text)) {
             try {
-                Path file = folder.resolve(m.group()).normalize();
+                Path file = folder.resolve(name).normalize();
                 inputs.put(file, hashOf(file, root));
             } catch (java.nio.file.InvalidPathException e) {
                 // not a path after all; the stages report what they cannot read
             }
         }
         return inputs;
+    }
+
+    /**
+     * What {@code [\p{L}\p{N}_./-]+\.(?i:csv|svg|png|jpe?g)} finds, found in linear time: in each
+     * run of path characters, from its start to the end of its last extension. The expression
+     * itself backtracks over the whole run from every start, which took minutes on an article of
+     * long separator lines ({@code -----…}).
+     */
+    static List<String> namedFiles(CharSequence text) {
+        List<String> names = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isPathCharacter(Character.codePointAt(text, i))) {
+                i += Character.charCount(Character.codePointAt(text, i));
+                continue;
+            }
+            int start = i;
+            while (i < n && isPathCharacter(Character.codePointAt(text, i))) {
+                i += Character.charCount(Character.codePointAt(text, i));
+            }
+            Matcher extension = NAMED_EXTENSION.matcher(text).region(start, i);
+            int end = -1;
+            while (extension.find()) {
+                if (extension.start() > start) {
+                    end = extension.end();
+                }
+            }
+            if (end > 0) {
+                names.add(text.subSequence(start, end).toString());
+            }
+        }
+        return names;
+    }
+
+    /** {@code [\p{L}\p{N}_./-]} */
+    private static boolean isPathCharacter(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER || c == '_' || c == '.' || c == '/' || c == '-';
     }
 
     /** Never reads a file whose real path is outside the publication: the stages refuse those anyway. */
@@ -663,6 +712,29 @@ public final class Workspace {
         }
     }
 
+    /** What is left when the limits on nesting did not keep a text from overflowing the stack. */
+    private static final String TOO_DEEP = "This text nests too deeply to be typeset (a long run of one construct "
+            + "inside another: quotes, lists, emphasis, brackets); the problem is somewhere below this line. "
+            + "Look for a line pasted from an e-mail or a program's output and simplify it.";
+
+    /**
+     * {@link #renderArticle}, with what the content can still break in it reported as an error at
+     * the article: a stack overflow (articles run on {@link StageThreads}, so it ends here, not in
+     * the build) or, for a bug of ours, the internal error. The view is then the bare title.
+     */
+    static IssueView.ArticleView renderOrReport(Article article, MarkdownRenderer markdown, Labels labels,
+                                                FontSet fonts, String publicationLanguage, Problems problems) {
+        try {
+            return renderArticle(article, markdown, labels, fonts, publicationLanguage, problems);
+        } catch (StackOverflowError e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0, TOO_DEEP);
+        } catch (RuntimeException e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0,
+                    "This article could not be typeset: " + InternalFailure.describe(e) + ".");
+        }
+        return articleView(article, article.title(), null, "", null, labels);
+    }
+
     /**
      * The per-article stages (Markdown, typography, charts, the font coverage check): a function
      * of the article and what is shared by the whole issue, so articles can be rendered in any order.
@@ -689,9 +761,16 @@ public final class Workspace {
                     + String.join(" ", missing.stream().map(s -> s + " (U+" + String.format("%04X", s.codePointAt(0)) + ")").toList())
                     + "; they would print as '#'. Replace them or add a font that has them.");
         }
+        return articleView(article, title, lead, bodyHtml,
+                image == null ? null : typographer.text(nullToEmpty(image.caption())), labels);
+    }
+
+    private static IssueView.ArticleView articleView(Article article, String title, String lead, String bodyHtml,
+                                                     String caption, Labels labels) {
+        var image = article.image();
         return new IssueView.ArticleView("article-" + article.key(), title, title, lead, article.region(),
                 article.tags(), image == null ? null : image.file().toUri().toString(),
-                image == null ? null : image.alt(), image == null ? null : typographer.text(nullToEmpty(image.caption())),
+                image == null ? null : image.alt(), caption,
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : Source.withoutLabel(article.source().name(), labels),
                 article.source() == null ? null : article.source().url(), article.language(), labels.all());

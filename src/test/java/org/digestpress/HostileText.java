@@ -45,6 +45,48 @@ public final class HostileText {
         return block.list().ofMaxSize(7).map(blocks -> String.join("\n\n", blocks) + "\n");
     }
 
+    /**
+     * Markdown that nests deep or repeats one token for long: separators pasted from e-mails, quote
+     * chains, lists of list markers, runs of «А.», emphasis and brackets inside each other, boxes in
+     * boxes. Runs go up to 2500 repetitions, past what a recursive parser or regular expression
+     * survives on a default stack; nesting up to 40-60 levels, well past the limits.
+     */
+    public static Arbitrary<String> deep() {
+        Arbitrary<String> token = Arbitraries.of("-", "_", "*", "- ", "* ", "+ ", "> ", ">", "1. ", "1) ", "А.", "a.",
+                "А. ", "www.", "a@b.", "1\u202F000", "-a", "[", "]", "[a](", ")", "![", "**", "__", "*a ", "_a ", "`",
+                "\\", "<b>", "&amp;", "~", "#", "|", "  ", "\t", "Boeing 7-", "ИНН 1/");
+        Arbitrary<Integer> count = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 30)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(30, 600)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(600, 2500)));
+        Arbitrary<String> prefix = Arbitraries.of("", "Текст ", "> ", "- ", "    ", "1. ", "# ");
+        Arbitrary<String> run = Combinators.combine(prefix, token, count, text())
+                .as((p, t, n, tail) -> p + t.repeat(n) + tail);
+        Arbitrary<String> nestedLines = Combinators.combine(Arbitraries.of("  - ", "> ", "    ", "1. ", "> - "),
+                        count.map(n -> Math.min(n, 40)), text())
+                .as((step, n, t) -> {
+                    StringBuilder out = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        out.append(step.repeat(i)).append(step.strip().isEmpty() ? "- " : "").append(t).append(i).append('\n');
+                    }
+                    return out.toString();
+                });
+        Arbitrary<String> emphasis = count.map(n -> Math.min(n, 60)).map(n -> {
+            StringBuilder open = new StringBuilder();
+            StringBuilder close = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                String d = i % 2 == 0 ? "*" : "_";
+                open.append(d).append("w ");
+                close.insert(0, d + " w");
+            }
+            return open + "x" + close;
+        });
+        Arbitrary<String> boxes = count.map(n -> Math.min(n, 40))
+                .map(n -> "::: note\n".repeat(n) + "текст\n" + ":::\n".repeat(n));
+        Arbitrary<String> block = Arbitraries.oneOf(run, nestedLines, emphasis, boxes, text());
+        return block.list().ofMinSize(1).ofMaxSize(3).map(blocks -> String.join("\n\n", blocks) + "\n");
+    }
+
     static Arbitrary<String> box() {
         Arbitrary<String> opening = Arbitraries.of("::: {.note}", "::: {.note title=\"Справочно\"}",
                 "::: {.quote speaker=\"Иван\" role=\"директор\"}", "::: {.comment name=\"Анна\"}", "::: note",

@@ -206,7 +206,7 @@ public final class Archive {
                         // Missing templates or fonts break every issue alike: stop, as build does (exit 2).
                         throw installation;
                     }
-                    done.put(e.getKey(), stopped(e.getKey(), previous, ex.getCause().getMessage()));
+                    done.put(e.getKey(), stopped(e.getKey(), previous, why(ex.getCause())));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     done.put(e.getKey(), stopped(e.getKey(), previous, ex.getMessage()));
@@ -372,11 +372,22 @@ public final class Archive {
             return failed(name, old, problems, start, false);
         } catch (InstallationProblem e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Whatever else goes wrong fails this issue with a sentence, not a trace; the others go on.
-            problems.error(dir, 0, 0, "The issue could not be built: " + e.getMessage());
+            problems.error(dir, 0, 0, "The issue could not be built: " + stopped(e) + ".");
             return failed(name, old, problems, start, false);
         }
+    }
+
+    /** Why an issue's build stopped, in words: the stages report content problems themselves. */
+    private static String why(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "its text or templates nest too deeply to be typeset; build the issue alone for the place";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "it needs more memory than the build has; look for very large images, tables or templates";
+        }
+        return org.digestpress.problem.InternalFailure.describe(e);
     }
 
     private ArchiveRecord.Pdf pdf(Path file, String path) throws IOException {

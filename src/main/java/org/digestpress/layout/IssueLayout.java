@@ -31,12 +31,15 @@ public final class IssueLayout {
     static final String MAIN_TEMPLATE = "issue.ftlx";
     private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
             "\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]");
+    /** What FreeMarker replaces in a template line: interpolations and directive or macro tags. */
+    private static final java.util.regex.Pattern FTL_PARTS = java.util.regex.Pattern.compile(
+            "\\$\\{[^}]*}|</?[#@][^>]*>");
     private final Configuration configuration;
     private final Assets templates;
 
     public IssueLayout(Assets templates) {
         this.templates = templates;
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration = new LimitedConfiguration(Configuration.VERSION_2_3_34);
         configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
         configuration.setOutputFormat(XHTMLOutputFormat.INSTANCE);
         configuration.setRecognizeStandardFileExtensions(true);
@@ -139,7 +142,7 @@ public final class IssueLayout {
             Map<String, Object> model = new java.util.TreeMap<>(extra);
             model.put("issue", view);
             model.put("labels", view.labels());
-            template.process(model, out);
+            TemplateRun.process(template, model, out);
             String document = out.toString();
             // the PDF renderer needs XML; the web page is HTML and browsers are lenient
             boolean forPdf = templateName.equals(MAIN_TEMPLATE);
@@ -148,13 +151,72 @@ public final class IssueLayout {
             problems.error(templateFile(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
                     "The template has a syntax error: " + e.getEditorMessage());
         } catch (TemplateException e) {
+            freemarker.core.ParseException inIncluded = parseCause(e);
+            if (inIncluded != null) {
+                // a syntax error in an included template: at its own line, not at the #include
+                problems.error(templateFile(inIncluded.getTemplateName()), inIncluded.getLineNumber(),
+                        inIncluded.getColumnNumber(), "The template has a syntax error: " + inIncluded.getEditorMessage());
+                return null;
+            }
             problems.error(templateFile(e.getTemplateSourceName()), e.getLineNumber() == null ? 0 : e.getLineNumber(),
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
                     "The template failed: " + firstSentence(e.getMessageWithoutStackTop()));
+        } catch (TemplateRun.Stopped e) {
+            problems.error(templateFile(e.templateName() == null ? templateName : e.templateName()), e.line(),
+                    e.column(), e.getMessage());
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new InstallationProblem("There is no " + templateName + " in " + templates.describe() + ".", e);
         } catch (IOException e) {
             problems.error(null, 0, 0, "The templates in " + templates.describe() + " cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * The line of the template that most likely wrote an output line: the only line whose text,
+     * with {@code ${…}} and FreeMarker tags read as "anything", matches the output line as a whole.
+     * 0 when none or several do (or the templates are the built-in ones). Where the XML parser
+     * notices the fault ({@code </head>} after an unclosed {@code <div>}) is not always where it
+     * was made, but it is a line to start from.
+     */
+    private int templateLineOf(String outputLine, String templateName) {
+        Optional<java.nio.file.Path> folder = templates.folder();
+        String wanted = outputLine.strip();
+        if (folder.isEmpty() || wanted.isEmpty()) {
+            return 0;
+        }
+        java.util.List<String> source;
+        try {
+            source = java.nio.file.Files.readAllLines(folder.get().resolve(templateName), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        int found = 0;
+        for (int i = 0; i < source.size(); i++) {
+            String[] literals = FTL_PARTS.split(source.get(i).strip(), -1);
+            if (String.join("", literals).strip().length() < 3) {
+                continue;
+            }
+            StringBuilder pattern = new StringBuilder();
+            for (int k = 0; k < literals.length; k++) {
+                pattern.append(k == 0 ? "" : ".*?").append(java.util.regex.Pattern.quote(literals[k]));
+            }
+            if (java.util.regex.Pattern.compile(pattern.toString(), java.util.regex.Pattern.DOTALL)
+                    .matcher(wanted).matches()) {
+                if (found != 0) {
+                    return 0;
+                }
+                found = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private static freemarker.core.ParseException parseCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof freemarker.core.ParseException parse && parse.getTemplateName() != null) {
+                return parse;
+            }
         }
         return null;
     }
@@ -178,7 +240,8 @@ public final class IssueLayout {
             int at = Math.max(1, Math.min(lines.length, e.getLineNumber()));
             String shown = lines[at - 1].strip();
             shown = shown.length() > 100 ? shown.substring(0, 97) + "…" : shown;
-            problems.error(templateFile(templateName), 0, 0, "The templates produce markup that is not well-formed "
+            problems.error(templateFile(templateName), templateLineOf(lines[at - 1], templateName), 0,
+                    "The templates produce markup that is not well-formed "
                     + "XHTML (output line " + at + ": " + shown + "): " + e.getMessage()
                     + " Close every element the templates open.");
             return false;

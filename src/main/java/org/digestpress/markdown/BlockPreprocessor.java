@@ -109,6 +109,16 @@ final class BlockPreprocessor {
             }
             Matcher divOpen = DIV_OPEN.matcher(line);
             Matcher divShort = DIV_OPEN_SHORT.matcher(line);
+            if ((divOpen.matches() || divShort.matches()) && open.size() >= Nesting.MAX_BLOCK_LEVELS) {
+                // deeper boxes would nest the document past what the later stages can walk
+                if (!open.peek().isEmpty()) {
+                    problems.error(file, fileLine, 1, Nesting.TOO_MANY_BLOCK_LEVELS);
+                }
+                open.push("");
+                out.add(line);
+                origin.add(i);
+                continue;
+            }
             if (divOpen.matches() || divShort.matches()) {
                 Box box = divOpen.matches() ? parseBox(divOpen.group(1), fileLine) : parseBox("." + divShort.group(1), fileLine);
                 String token = TOKEN_PREFIX + "OPEN" + (tokenCount++);
@@ -121,6 +131,12 @@ final class BlockPreprocessor {
                 if (open.isEmpty()) {
                     problems.error(file, fileLine, 1, "This ':::' closes no box; a box opens with a line like "
                             + "'::: {.note title=\"Справочно\"}'.");
+                    continue;
+                }
+                if (open.peek().isEmpty()) {
+                    open.pop();
+                    out.add(line);
+                    origin.add(i);
                     continue;
                 }
                 String token = TOKEN_PREFIX + "CLOSE" + open.pop();
@@ -140,6 +156,9 @@ final class BlockPreprocessor {
         }
         while (!open.isEmpty()) {
             String token = open.pop();
+            if (token.isEmpty()) {
+                continue;
+            }
             Box box = openings.get(token);
             problems.error(file, box.line(), 1, "This box is never closed: add a line ':::' after its text.");
             String closing = TOKEN_PREFIX + "CLOSE" + token;

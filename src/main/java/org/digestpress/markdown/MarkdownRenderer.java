@@ -70,7 +70,9 @@ public final class MarkdownRenderer {
         // reaches FragmentTransformer instead, which refuses unsafe schemes with the line.
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
         options.set(TablesExtension.CLASS_NAME, "table");
-        this.parser = Parser.builder(options).build();
+        // flexmark's thematic break pattern recurses per marker (a line of 2000 dashes overflowed the stack)
+        options.set(Parser.THEMATIC_BREAK_PARSER, false);
+        this.parser = Parser.builder(options).customBlockParserFactory(new ThematicBreaks()).build();
     }
 
     /**
@@ -87,11 +89,24 @@ public final class MarkdownRenderer {
         markdown = XmlCharacters.checkReferences(XmlCharacters.checkRaw(markdown, file, firstLine, problems),
                 file, firstLine, problems);
         UnmatchedFootnotes.report(markdown, file, firstLine, problems);
+        int crowded = Nesting.lineWithTooManyMarkers(markdown.split("\n", -1));
+        if (crowded >= 0) {
+            // the build stops at this error: nothing of a text that may be megabytes long is typeset
+            problems.error(file, firstLine + crowded, 0, Nesting.TOO_MANY_BLOCK_LEVELS);
+            return "";
+        }
         BlockPreprocessor.Result pre = new BlockPreprocessor(file, firstLine, idPrefix, language, charts, problems)
                 .process(markdown);
         Labels labels = labelsByLanguage.apply(language);
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         Node document = parser.parse(pre.text());
+        Nesting.TooDeep tooDeep = Nesting.tooDeep(document);
+        if (tooDeep != null) {
+            int index = Math.max(0, Math.min(tooDeep.textLine(), pre.sourceLine().length - 1));
+            problems.error(file, pre.sourceLine().length == 0 ? firstLine : pre.sourceLine()[index], 0,
+                    tooDeep.sentence());
+            return "";
+        }
         HtmlRenderer renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))
                 .build();
@@ -101,7 +116,7 @@ public final class MarkdownRenderer {
         Document dom = parse(html, file, sanitizer.unbalanced(), firstRawHtmlLine(document, pre.sourceLine(), firstLine),
                 problems);
         if (dom == null) {
-            return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
+            return unrendered(markdown);
         }
         LongParagraphs.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
         LiteralImages.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
@@ -194,6 +209,11 @@ public final class MarkdownRenderer {
             out.append("<p class=\"figure__source\" data-source=\"true\">").append(esc(figure.source())).append("</p>");
         }
         return out.append("</div>").toString();
+    }
+
+    /** The text as one escaped paragraph: what an article shows when its Markdown cannot be converted. */
+    private static String unrendered(String markdown) {
+        return "<p>" + HtmlSanitizer.text(markdown) + "</p>";
     }
 
     static String esc(String s) {

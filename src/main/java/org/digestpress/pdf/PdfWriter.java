@@ -372,7 +372,18 @@ public final class PdfWriter {
         if (stack.contains("javax.imageio") || stack.contains(".image.")) {
             return "an image could not be drawn; save the images again as PNG or JPEG.";
         }
-        return "the renderer stopped while laying out the document; check the templates and the stylesheet.";
+        StackTraceElement[] top = e.getStackTrace();
+        if (e instanceof RuntimeException && top.length > 0 && top[0].getClassName().startsWith("org.digestpress.")) {
+            // thrown by our own code: a bug, which no change to the templates would fix
+            return org.digestpress.problem.InternalFailure.describe(e) + ".";
+        }
+        org.digestpress.problem.InternalFailure.printTraceIfDebugging(e);
+        if (e instanceof StackOverflowError) {
+            return "the document nests too deeply for the renderer; look for elements the templates put inside "
+                    + "each other without end.";
+        }
+        return "the renderer stopped while laying out the document; check the templates and the stylesheet "
+                + "(DIGESTPRESS_DEBUG=1 prints what failed).";
     }
 
     /**

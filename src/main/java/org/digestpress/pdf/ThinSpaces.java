@@ -18,9 +18,12 @@ final class ThinSpaces {
     static final String CSS = ".thin-space { font-size: 70%; }\n.no-wrap { white-space: nowrap; }\n";
 
     private static final Pattern TEXT = Pattern.compile("(?s)(<[^>]*>)|([^<]+)");
-    /** Digit groups, and a number with its per cent sign (53,6 %): neither may break at the thin space. */
+    /**
+     * Digit groups, and a number with its per cent sign (53,6 %): neither may break at the thin space.
+     * Possessive: a repeated group recurses once per repetition, and a long number overflowed the stack.
+     */
     private static final Pattern GROUPED_NUMBER = Pattern.compile(
-            "[\\p{N}]+(?:[\\u202F\\u2009][\\p{N}]+)*(?:[.,][\\p{N}]+)?(?:[\\u202F\\u2009][%‰])?");
+            "[\\p{N}]+(?:[\\u202F\\u2009][\\p{N}]+)*+(?:[.,][\\p{N}]+)?(?:[\\u202F\\u2009][%‰])?");
     private static final Pattern THIN = Pattern.compile("[\\u202F\\u2009]");
     private static final String SPAN = "<span class=\"thin-space\">&#160;</span>";
 

@@ -32,11 +32,12 @@ final class Identifiers {
             // Tax, registration and bank numbers, and the number after them (ИНН/КПП 7701234567/770101001).
             Pattern.compile(NOT_AFTER_WORD + "(?:ИНН|ОГРН|ОГРНИП|КПП|ОКПО|ОКАТО|ОКТМО|ОКВЭД|БИК|СНИЛС|ЕГРЮЛ|р/с|к/с|л/с)"
                     + "(?:/(?:КПП|ОГРН))?[:№]?" + SP + "*(?:№" + SP + "*)?\\d[\\d./\\-]*\\d"),
-            // Model, article and standard numbers after the word that names them.
+            // Model, article and standard numbers after the word that names them. The last group is
+            // possessive (nothing follows it): a repeated group recurses per repetition otherwise.
             Pattern.compile(NOT_AFTER_WORD + "(?:Boeing|Airbus|Embraer|Bombardier|Cessna|Superjet|SSJ|ATR|Ту|Ил|Ан|Як|МС"
                     + "|(?iu:модел[ьияюей]\\p{L}*|модификаци\\p{L}*|артикул\\p{L}*|арт\\.|model|art\\.|item|SKU)"
                     + "|ГОСТ(?:" + SP + "Р)?|ОСТ|ТУ|СП|СНиП|СанПиН|ISO|IEC|DIN|EN)"
-                    + "(?:-|" + SP + "+)[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[-./:][\\p{L}\\p{N}]+)+"),
+                    + "(?:-|" + SP + "+)[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[-./:][\\p{L}\\p{N}]+)++"),
             // Code-like text: a key, = or : and a quoted value, with no space between (ключ:"значение").
             Pattern.compile("(?<=[\\p{L}\\p{N}_\\])][=:])(?:\"[^\"\\n]*\"|'[^'\\n]*')"));
 

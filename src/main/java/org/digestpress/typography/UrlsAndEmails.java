@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
 final class UrlsAndEmails {
     private static final String TAIL = "[^\\s\\u00A0\\u202F<>\"«»“”„\\uFFFC]*[^\\s\\u00A0\\u202F<>\"«»“”„\\uFFFC.,;:!?)\\]}'’…]";
     private static final Pattern ADDRESS = Pattern.compile(
+            // Repeated groups are possessive or bounded: java.util.regex recurses once per repetition
+            // of a group, and «А.А.А.…» 2000 times overflowed the stack. Nothing follows the
+            // e-mail's group, so possessive matches the same; a domain has at most 10 labels.
             // scheme URLs and www. hosts
             "(?i)(?:\\b(?:https?|ftp)://|\\bmailto:|\\bwww\\.)" + TAIL
                     // e-mail addresses
-                    + "|[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+"
+                    + "|[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)++"
                     // bare domains with a common top-level domain, with or without a path
-                    + "|(?<![\\p{L}\\p{N}@.\\-])(?:[\\p{L}\\p{N}\\-]+\\.)+(?:com|org|net|ru|рф|su|io|gov|edu|info|uk|de|eu|me|dev|app)"
+                    + "|(?<![\\p{L}\\p{N}@.\\-])(?:[\\p{L}\\p{N}\\-]+\\.){1,10}(?:com|org|net|ru|рф|su|io|gov|edu|info|uk|de|eu|me|dev|app)"
                     + "(?![\\p{L}\\p{N}\\-])(?:/" + TAIL + ")?");
 
     private UrlsAndEmails() {

@@ -204,7 +204,8 @@ class BrokenInputTest {
                             CliHarness.copyTree(BuiltIssue.REPO.resolve("templates"), templates);
                             Path main = templates.resolve("issue.ftlx");
                             Files.writeString(main, Files.readString(main).replace("<body>", "<body><p>unclosed"));
-                        }, 1, "templates/issue.ftlx: error: The templates produce markup that is not well-formed")
+                        }, 1, "templates/issue.ftlx:" + templateLineOf("</body>")
+                        + ": error: The templates produce markup that is not well-formed")
         );
     }
 
@@ -334,5 +335,20 @@ class BrokenInputTest {
         crc.update(t);
         crc.update(data);
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** Where the XML parser notices an element left open: the template line of the end tag it meets. */
+    private static int templateLineOf(String text) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(BuiltIssue.REPO.resolve("templates/issue.ftlx"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().equals(text)) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalStateException(text + " is not a line of issue.ftlx");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

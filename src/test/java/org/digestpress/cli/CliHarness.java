@@ -76,6 +76,19 @@ final class CliHarness {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * Runs {@code digest ARGS} and checks what every hostile case must hold: the exit code, no
+     * Java noise, and no file that existed before changed (the previous PDF included).
+     */
+    Outcome expect(int exit, String... args) {
+        Map<Path, String> before = snapshot();
+        Outcome outcome = run(args);
+        assertUnchanged(before, snapshot());
+        assertNoJavaNoise(outcome);
+        assertEquals(exit, outcome.exit(), () -> "exit code; stderr:\n" + outcome.err() + "\nstdout:\n" + outcome.out());
+        return outcome;
+    }
+
     /** Every regular file and link under the temporary root with its bytes (or link target). */
     Map<Path, String> snapshot() {
         Map<Path, String> files = new TreeMap<>();

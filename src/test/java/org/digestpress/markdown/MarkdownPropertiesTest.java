@@ -47,8 +47,28 @@ class MarkdownPropertiesTest {
         return HostileText.body();
     }
 
+    @Provide
+    Arbitrary<String> deepBodies() {
+        return HostileText.deep();
+    }
+
     @Property(tries = 800)
     void anyBodyBecomesWellFormedXhtmlOrProblemsWithLines(@ForAll("bodies") String body) throws Exception {
+        assertWellFormedOrProblemsWithLines(body);
+    }
+
+    /**
+     * Deep nesting and long runs of one token: no stack overflow (nor any other throwable) escapes,
+     * on the test's own thread with the JVM's default stack, not only on the 16 MB stage threads
+     * the build uses.
+     */
+    @Property(tries = 1000)
+    void deepOrRepetitiveBodyBecomesWellFormedXhtmlOrProblemsWithLines(@ForAll("deepBodies") String body)
+            throws Exception {
+        assertWellFormedOrProblemsWithLines(body);
+    }
+
+    private void assertWellFormedOrProblemsWithLines(String body) throws Exception {
         Problems problems = new Problems();
         String html = renderer.render(body, ARTICLE, 14, "gen", "ru", problems);
         String typeset = Typographer.forLanguage("ru").fragment(html);
