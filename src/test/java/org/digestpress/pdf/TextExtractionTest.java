@@ -123,12 +123,10 @@ class TextExtractionTest {
             tagged.add(word.replaceAll("(?<=\\p{L})\\d$", "")); // a note's number after its first line
         }
         int hyphenation = 0;
-        int real = 0;
         for (Break b : breaks()) {
             String joined = b.joined().toLowerCase(Locale.ROOT);
             String hyphenated = b.hyphenated().toLowerCase(Locale.ROOT);
             if (vocabulary.contains(hyphenated)) {
-                real++;
                 assertTrue(tagged.contains(hyphenated), "a real hyphen stays: " + hyphenated);
             } else if (vocabulary.contains(joined)) {
                 hyphenation++;
@@ -136,7 +134,10 @@ class TextExtractionTest {
             }
         }
         assertTrue(hyphenation > 100, "words broken by hyphenation in the sample: " + hyphenation);
-        assertTrue(real > 0, "lines ending at a real hyphen in the sample: " + real);
+        // No count is required of lines ending at a real hyphen: the paragraph composer breaks
+        // justified text only at spaces and soft hyphens, so the sample may have none. Where one is
+        // met (ragged text: leads, boxes, captions), the loop above asserts that its hyphen stays,
+        // and the word check above fails on any real hyphen lost («северозападный» is in no source).
     }
 
     @Test
