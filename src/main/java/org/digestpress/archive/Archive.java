@@ -374,7 +374,7 @@ public final class Archive {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Whatever else goes wrong fails this issue with a sentence, not a trace; the others go on.
-            problems.error(dir, 0, 0, "The issue could not be built: " + stopped(e) + ".");
+            problems.error(dir, 0, 0, "The issue could not be built: " + why(e) + ".");
             return failed(name, old, problems, start, false);
         }
     }
