@@ -71,6 +71,12 @@ public final class YamlParser {
 
     /** Whether {@code yaml} parses, or stops at a line after {@code errorLine}: a fix got past that line. */
     private static boolean stopsAfter(String yaml, LoadSettings settings, int errorLine) {
+        // A fixed text is composed again, so it must pass the depth check first: the composer
+        // recurses per level, and a fix can open the way to a deeply nested part after the error.
+        Problems tooDeep = new Problems();
+        if (!YamlDepth.check(yaml, null, 0, tooDeep)) {
+            return tooDeep.all().stream().allMatch(p -> p.line() > errorLine);
+        }
         try {
             new Compose(settings).composeString(yaml);
             return true;
