@@ -151,7 +151,7 @@ public final class PdfWriter {
                 makeReproducible(pdfDocument, info, created);
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
-                ReadingTags.apply(pdfDocument);
+                ReadingTags.apply(pdfDocument, LinkNames.footnoteLabels(document));
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {

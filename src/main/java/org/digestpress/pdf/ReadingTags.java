@@ -15,7 +15,8 @@ final class ReadingTags {
     private ReadingTags() {
     }
 
-    static void apply(PDDocument document) throws IOException {
+    /** @param footnoteLabels the footnote call label by language (see {@link LinkNames}) */
+    static void apply(PDDocument document, java.util.Map<String, String> footnoteLabels) throws IOException {
         PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
         if (root == null) {
             return;
@@ -24,6 +25,9 @@ final class ReadingTags {
         Artifacts artifacts = new Artifacts();
         RepeatedHeaders.readOnce(root, artifacts);
         DotLeaders.skip(root, text, artifacts);
+        NoteMarkers.putFirst(root, text);
+        LinkNames.name(root, document.getDocumentCatalog().getLanguage(), footnoteLabels, text);
+        StructureTypes.assign(root);
         artifacts.write(document);
     }
 }
