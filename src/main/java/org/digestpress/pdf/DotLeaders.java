@@ -23,13 +23,18 @@ final class DotLeaders {
 
     static void skip(PDStructureNode node, MarkedContent text, Artifacts artifacts) throws IOException {
         List<PDStructureElement> leaders = new ArrayList<>();
-        for (Object kid : node.getKids()) {
-            if (kid instanceof PDStructureElement element) {
-                if (isLeader(element, text)) {
-                    leaders.add(element);
-                } else {
-                    skip(element, text, artifacts);
-                }
+        List<PDStructureElement> kids = node.getKids().stream().filter(PDStructureElement.class::isInstance)
+                .map(PDStructureElement.class::cast).toList();
+        boolean inLink = node instanceof PDStructureElement e && "Link".equals(e.getStructureType());
+        for (int i = 0; i < kids.size(); i++) {
+            PDStructureElement element = kids.get(i);
+            // A leader leads to a page number, which is a link: only there is the text read
+            // (extracting every page's text would cost a cold build a few tenths of a second).
+            boolean leads = inLink || i + 1 < kids.size() && holdsLink(kids.get(i + 1));
+            if (leads && isLeader(element, text)) {
+                leaders.add(element);
+            } else {
+                skip(element, text, artifacts);
             }
         }
         for (PDStructureElement leader : leaders) {
@@ -38,6 +43,11 @@ final class DotLeaders {
             }
             node.removeKid(leader);
         }
+    }
+
+    private static boolean holdsLink(PDStructureElement element) {
+        return "Link".equals(element.getStructureType()) || element.getKids().stream()
+                .anyMatch(k -> k instanceof PDStructureElement child && holdsLink(child));
     }
 
     private static boolean isLeader(PDStructureElement element, MarkedContent text) throws IOException {

@@ -152,6 +152,7 @@ public final class PdfWriter {
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
                 ReadingTags.apply(pdfDocument, LinkNames.footnoteLabels(document));
+                StageClock.mark("tags for screen readers");
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {
