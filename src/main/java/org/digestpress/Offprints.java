@@ -206,7 +206,7 @@ public final class Offprints {
             }
         }
         return new IssueView(view.language(), view.title(), view.subtitle(), view.number(), view.issueLabel(),
-                view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(),
+                view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(), view.coverAlt(),
                 view.insideCoverHtml(), view.publications(), view.resources(), sections, view.backPageHtml(),
                 view.labels(), view.meta(), List.of(), view.dateInText());
     }

@@ -165,4 +165,25 @@ class ScreenReaderTest {
             ArchiveQualityTest.assertCompliant(java.nio.file.Files.readAllBytes(temp.resolve("english.pdf")));
         }
     }
+
+    /** The cover's figure says what the picture shows (issue.yaml cover_alt), not the title read right after it. */
+    @Test
+    void theCoverSaysWhatItShows() throws IOException {
+        ReadAloud sample = read(BuiltIssue.of(BuiltIssue.SAMPLE));
+        ReadAloud.Heard cover = sample.ofType("Figure").get(0);
+        assertTrue(BuiltIssue.normalize(cover.alt()).startsWith("Десять кластеров узлов, связанных в общую сеть"), cover.alt());
+        String title = BuiltIssue.normalize(sample.ofType("H1").get(0).text());
+        assertEquals("Территориальные кластеры", title);
+        assertFalse(BuiltIssue.normalize(cover.alt()).contains(title), cover.alt());
+    }
+
+    /** The donut's alt text gives each share once, with its unit, and no unit after the list. */
+    @Test
+    void theDonutReadsEachShareOnce() throws IOException {
+        String alt = read(BuiltIssue.of(BuiltIssue.SAMPLE)).ofType("Figure").stream().map(ReadAloud.Heard::alt)
+                .filter(a -> a != null && a.startsWith("Кольцевая диаграмма")).findFirst().orElseThrow();
+        assertEquals("Кольцевая диаграмма «Доля регионов в общем числе созданных организаций креативных индустрий, "
+                + "2024 г.»: Москва и Московская область — 53,6 %; Все остальные регионы — 46,4 %.",
+                BuiltIssue.normalize(alt));
+    }
 }
