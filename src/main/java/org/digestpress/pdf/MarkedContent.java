@@ -20,7 +20,11 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * The marked content a structure element owns directly (its MCIDs with their pages) and the text
- * drawn in it, as a screen reader gets it. A page's text is extracted once, when first asked for.
+ * drawn in it. A page's text is extracted once, when first asked for.
+ * <p>
+ * This runs before PDFBox subsets the fonts on save, and until then only ASCII maps back to
+ * Unicode (Cyrillic came back as other code points, measured on the sample): callers trust the
+ * text for digits, dots and spaces only, and take words from the annotations or the document.
  */
 final class MarkedContent {
 
