@@ -3,6 +3,7 @@
 number: ${number}
 date: "${date}"
 # cover: cover.svg              # picture on the cover, a file in this folder (SVG, PNG or JPEG)
+# cover_alt: …                  # what the cover picture shows, for a screen reader
 # inside_cover: |               # Markdown for the inside of the cover: about the publisher
 #   ## About us
 # publications:                 # new publications listed on the inside cover

@@ -121,7 +121,8 @@ public final class Offprints {
             }
             Problems own = new Problems();
             // An offprint carries the data of its own charts only (chart keys start with the article's key).
-            DocumentInfo info = new DocumentInfo(publication.language(), created, charts.data().stream()
+            // The offprint is one article: its language is the document's (catalog /Lang, dc:language).
+            DocumentInfo info = new DocumentInfo(languageOf(issue, article.key(), publication.language()), created, charts.data().stream()
                     .filter(c -> c.key().startsWith(article.key() + "-chart-")).toList());
             String xhtml = layout.renderOffprint(alone(view, article.key()), own);
             PdfWriter.Result pdf = xhtml == null ? null : new PdfWriter(fonts, drawers).startingAtPage(article.firstPage())
@@ -135,6 +136,11 @@ public final class Offprints {
             }
         }
         return result(issue, publication, view, articles, written, problems);
+    }
+
+    private static String languageOf(Issue issue, String key, String fallback) {
+        return issue.articles().stream().filter(a -> a.key().equals(key)).map(Article::language)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(fallback);
     }
 
     /** The article's file name without its order prefix: {@code 03-media-cluster.md} → {@code media-cluster}. */
@@ -200,7 +206,7 @@ public final class Offprints {
             }
         }
         return new IssueView(view.language(), view.title(), view.subtitle(), view.number(), view.issueLabel(),
-                view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(),
+                view.monthLabel(), view.documentTitle(), view.publisher(), view.brand(), view.coverImage(), view.coverAlt(),
                 view.insideCoverHtml(), view.publications(), view.resources(), sections, view.backPageHtml(),
                 view.labels(), view.meta(), List.of(), view.dateInText());
     }

@@ -311,7 +311,7 @@ public final class Workspace {
 
     private static IssueView withSections(IssueView v, List<IssueView.SectionView> sections) {
         return new IssueView(v.language(), v.title(), v.subtitle(), v.number(), v.issueLabel(), v.monthLabel(),
-                v.documentTitle(), v.publisher(), v.brand(), v.coverImage(), v.insideCoverHtml(), v.publications(),
+                v.documentTitle(), v.publisher(), v.brand(), v.coverImage(), v.coverAlt(), v.insideCoverHtml(), v.publications(),
                 v.resources(), sections, v.backPageHtml(), v.labels(), v.meta(), List.of(), v.dateInText());
     }
 
@@ -527,7 +527,8 @@ public final class Workspace {
                 issue.number(), issueLabel, monthLabel, documentTitle,
                 new IssueView.Publisher(p.name(), p.parent(), p.address(), p.phone(), p.fax(), p.email(), p.web(),
                         p.copyright()),
-                brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(), insideCover,
+                brand, issue.cover() == null ? null : issue.cover().file().toUri().toString(),
+                issue.cover() == null || issue.cover().alt() == null ? null : typographer.text(issue.cover().alt()), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),

@@ -28,12 +28,19 @@ final class AltText {
             }
             data = String.join(labels.get("alt.separator.series"), series);
         }
-        String unit = spec.unit() == null ? "" : labels.fill("alt.unit", Map.of("unit", spec.unit()));
+        // Shares given in per cent already carry their unit in every item: «(%)» at the end would
+        // only make a screen reader say "per cent" once more.
+        String unit = spec.unit() == null || inPercent(spec) ? "" : labels.fill("alt.unit", Map.of("unit", spec.unit()));
         return labels.fill("alt.sentence", Map.of(
                 "kind", labels.get("kind." + spec.kind().yamlName()),
                 "title", spec.title(),
                 "data", data,
                 "unit", unit));
+    }
+
+    /** A pie or donut whose values are per cents: their shares are the values themselves. */
+    private static boolean inPercent(ChartSpec spec) {
+        return spec.kind().isCircular() && spec.unit() != null && spec.unit().strip().equals("%");
     }
 
     private static List<String> items(ChartSpec spec, ChartSpec.Series series, ChartLabels labels,
@@ -45,6 +52,9 @@ final class AltText {
             Double value = series.values().get(i);
             if (value == null) {
                 items.add(labels.fill("alt.item.missing", Map.of("category", category)));
+            } else if (inPercent(spec)) {
+                // The value is the share: «53,6 %», not «53,6 (53,6 %)».
+                items.add(labels.fill("alt.item", Map.of("category", category, "value", percent.format(value / 100))));
             } else if (spec.kind().isCircular()) {
                 items.add(labels.fill("alt.item.share", Map.of("category", category,
                         "value", number.format(value), "percent", percent.format(value / total))));

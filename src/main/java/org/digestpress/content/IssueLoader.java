@@ -84,7 +84,7 @@ public final class IssueLoader {
         int insideCoverLine = 1;
         List<Link> publications = List.of();
         if (fields != null) {
-            fields.warnUnknown(Set.of("number", "date", "cover", "inside_cover", "publications"));
+            fields.warnUnknown(Set.of("number", "date", "cover", "cover_alt", "inside_cover", "publications"));
             number = fields.integer("number");
             if (number == null && !fields.has("number")) {
                 problems.error(file, fields.line(), 0, "issue.yaml needs the issue 'number', e.g. 'number: 6'.");
@@ -94,7 +94,7 @@ public final class IssueLoader {
             if (coverRef != null) {
                 Path coverFile = references.image(coverRef, file, fields.lineOf("cover"), 0, "cover image", problems);
                 if (coverFile != null) {
-                    cover = new Picture(coverFile, null, null, null);
+                    cover = new Picture(coverFile, fields.string("cover_alt"), null, null);
                 }
             }
             String inside = fields.string("inside_cover");

@@ -20,6 +20,7 @@ public record IssueView(
         Publisher publisher,
         Brand brand,
         String coverImage,
+        String coverAlt,
         String insideCoverHtml,
         List<Link> publications,
         List<Link> resources,

@@ -159,6 +159,8 @@ public final class PdfWriter {
                 makeReproducible(pdfDocument, info, created);
                 HeadingLevels.normalise(pdfDocument);
                 FootnoteNotes.placeAfterCalls(pdfDocument);
+                ReadingTags.apply(pdfDocument, LinkNames.footnoteLabels(document));
+                StageClock.mark("tags for screen readers");
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {

@@ -95,6 +95,21 @@ class AltTextTest {
                 object(figure).getAttribute("alt"));
     }
 
+    /** The sample's donut: values in per cent are read once, with their unit, and no «(%)» follows. */
+    @Test
+    void donutInPercentReadsEachShareOnce() throws Exception {
+        ChartFigure figure = render("c1", "ru", """
+                type: donut
+                title: Доля
+                unit: "%"
+                rows: [[Группа, Доля], ["Москва и Московская область", 53.6], ["Все остальные регионы", 46.4]]
+                x: Группа
+                y: [Доля]
+                """);
+        assertEquals("Кольцевая диаграмма «Доля»: Москва и Московская область — 53,6\u00A0%; "
+                + "Все остальные регионы — 46,4\u00A0%.", object(figure).getAttribute("alt"));
+    }
+
     @Test
     void authorsAltWinsAndIsEscaped() throws Exception {
         ChartFigure figure = render("key&<\"1\">", "en", """
