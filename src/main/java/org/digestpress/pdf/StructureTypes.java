@@ -72,6 +72,9 @@ final class StructureTypes {
             PDStructureElement child = children.get(i);
             if (isTable(child) || isFigure(child)) {
                 if (object >= 0) {
+                    if (isTable(child) && isTable(children.get(object))) {
+                        continue; // a long table split at a page (TableContinuations): its title is before the first part
+                    }
                     return; // two objects: not a figure block
                 }
                 object = i;
