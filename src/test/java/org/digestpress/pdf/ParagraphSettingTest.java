@@ -38,6 +38,7 @@ class ParagraphSettingTest {
             "src/test/resources/fixture, 0",
             "src/test/resources/stress, 40",
             "src/test/resources/archive-fixture, 0",
+            "src/test/resources/english, 0",
     })
     void fullLinesMeetTheMeasureAndHyphensDoNotLadder(String publication, int hyphenatedBefore) throws IOException {
         BuiltIssue issue = BuiltIssue.of(BuiltIssue.REPO.resolve(Path.of(publication)));
