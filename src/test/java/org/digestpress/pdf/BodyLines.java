@@ -168,7 +168,7 @@ final class BodyLines {
     }
 
     /** Collects every glyph with its page, in drawing order. */
-    private static final class Collector extends PDFTextStripper {
+    static final class Collector extends PDFTextStripper {
         final Map<Integer, List<TextPosition>> glyphs = new TreeMap<>();
 
         Collector() throws IOException {
