@@ -24,11 +24,11 @@ final class TextLines {
     /** One line: page, size (pt), baseline, left edge, text. */
     record Line(int page, double size, double baseline, double left, String text) {
         boolean endsInHyphen() {
-            return text.endsWith("-") || text.endsWith("\u2010");
+            return BodyLines.endsInHyphen(text);
         }
 
         boolean hasSpace() {
-            return text.strip().contains(" ");
+            return BodyLines.hasSpace(text);
         }
     }
 
