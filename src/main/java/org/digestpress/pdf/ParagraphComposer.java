@@ -6,7 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import com.openhtmltopdf.css.constants.CSSName;
+import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.layout.LayoutContext;
+import com.openhtmltopdf.newtable.TableBox;
+import com.openhtmltopdf.newtable.TableCellBox;
 import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.FSFont;
@@ -66,7 +70,7 @@ final class ParagraphComposer {
             return;
         }
         if (box instanceof BlockBox block && block.getChildrenContentType() == BlockBox.ContentType.INLINE) {
-            if (block.getStyle().isTextJustify() || isHeading(block)) {
+            if (block.getStyle().isTextJustify() || isHeading(block) || isRagged(block)) {
                 try {
                     compose(block);
                 } catch (RuntimeException e) {
@@ -119,13 +123,17 @@ final class ParagraphComposer {
                 first = false;
             }
         }
-        if (!block.getStyle().isTextJustify()) {
+        if (isHeading(block)) {
             if (first && runs.size() == 1) {
                 balance(block, lines, runs.get(0), laidStarts);
             }
             return;
         }
+        boolean ragged = !block.getStyle().isTextJustify();
         String key = runs.stream().map(Run::text).collect(java.util.stream.Collectors.joining());
+        if (ragged && key.indexOf('\u00ad') < 0) {
+            return; // ragged text with no hyphenation point: greedy breaking has nothing to ladder
+        }
         if (!first) {
             // Laid out by the plan: only a hyphen at a page's foot is looked at.
             int foot = hyphenAtFoot(lines, laidStarts);
@@ -135,13 +143,14 @@ final class ParagraphComposer {
         }
         int firstWidth = available(lines.get(0));
         int width = available(lines.get(1));
-        Paragraph paragraph = new Paragraph(runs);
+        Paragraph paragraph = new Paragraph(runs, ragged);
         boolean[] forbidden = new boolean[paragraph.items.size()];
         java.util.Set<Integer> no = refused.getOrDefault(key, java.util.Set.of());
         for (int i = 0; i < forbidden.length; i++) {
             forbidden[i] = paragraph.items.type()[i] == TotalFit.PENALTY && no.contains(paragraph.after[i]);
         }
-        int[] breaks = new TotalFit(paragraph.items, firstWidth, width, SLACK, forbidden).breaks();
+        int rag = ragged ? (int) Math.round(TotalFit.RAGGED_EMS * measure(runs.get(0).font(), "\u2014")) : 0;
+        int[] breaks = new TotalFit(paragraph.items, firstWidth, width, SLACK, forbidden, rag).breaks();
         if (breaks == null) {
             return;
         }
@@ -172,9 +181,38 @@ final class ParagraphComposer {
         return element.getTagName().matches("h[1-6]") || element.getAttribute("class").contains("__title");
     }
 
+    /**
+     * Ragged-right text composed like TeX's \raggedright: left (or start) aligned, not set as
+     * written (pre), and in a table cell only where the table's layout is fixed. An automatic
+     * table layout measures each cell's text with the same line breaker to find the cell's
+     * narrowest width (openhtmltopdf's {@code AutoTableLayout}, {@code calcMinMaxWidth}), and a
+     * plan offering fewer breaks would make that text look wider to the table than it was when
+     * the paragraph was composed: the columns could change. A fixed layout
+     * ({@code FixedTableLayout}) takes the columns from the table's width and the first row's
+     * widths alone, never from the cells' text, so the width the first pass gave a cell is the
+     * one it keeps. Which of these texts have a hyphenation point is checked after.
+     */
+    private static boolean isRagged(BlockBox block) {
+        IdentValue align = block.getStyle().getTextAlign();
+        if ((align != IdentValue.LEFT && align != IdentValue.START) || isHeading(block)
+                || block.getStyle().isIdent(CSSName.WHITE_SPACE, IdentValue.PRE)
+                || block.getStyle().isIdent(CSSName.WHITE_SPACE, IdentValue.PRE_WRAP)) {
+            return false;
+        }
+        int depth = 0;
+        for (Box box = block; box != null && depth < 400; box = box.getParent(), depth++) {
+            if (box instanceof TableCellBox cell) {
+                TableBox table = cell.getTable();
+                return table != null && table.getStyle().isIdent(CSSName.TABLE_LAYOUT, IdentValue.FIXED)
+                        && !table.getStyle().isAutoWidth() && !table.isMarginAreaRoot();
+            }
+        }
+        return true;
+    }
+
     /** A heading set in balanced lines ({@link HeadingBalance}), only at spaces. */
     private void balance(BlockBox block, List<LineBox> lines, Run run, List<Integer> laidStarts) {
-        Paragraph paragraph = new Paragraph(List.of(run));
+        Paragraph paragraph = new Paragraph(List.of(run), false);
         int[] breaks = HeadingBalance.breaks(paragraph.items, available(lines.get(0)), lines.size(), SLACK);
         if (breaks == null) {
             return;
@@ -256,7 +294,8 @@ final class ParagraphComposer {
         final TotalFit.Items items;
         final int[] after;
 
-        Paragraph(List<Run> runs) {
+        /** {@code ragged}: word spaces keep their width (no stretch, no shrink); the line's end takes the rag. */
+        Paragraph(List<Run> runs, boolean ragged) {
             StringBuilder all = new StringBuilder();
             for (Run run : runs) {
                 all.append(run.text());
@@ -276,8 +315,9 @@ final class ParagraphComposer {
                             j++;
                         }
                         int w = measure(run.font(), s.substring(i, j));
-                        int shrink = WordSpaceJustification.CAN_NARROW ? (int) (w * TotalFit.SHRINK) : 0;
-                        list.add(new int[] {TotalFit.GLUE, w, (int) (w * TotalFit.STRETCH), shrink, 0, k, start + j});
+                        int shrink = WordSpaceJustification.CAN_NARROW && !ragged ? (int) (w * TotalFit.SHRINK) : 0;
+                        int stretch = ragged ? 0 : (int) (w * TotalFit.STRETCH);
+                        list.add(new int[] {TotalFit.GLUE, w, stretch, shrink, 0, k, start + j});
                     } else {
                         while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\u00ad') {
                             j++;

@@ -9,8 +9,10 @@ import java.util.List;
  * point, where a line may end with a hyphen). Among all ways to break the paragraph it picks the
  * one with the fewest demerits: loose lines, hyphens, two hyphens in a row, neighbouring lines of
  * very different looseness and a last line of a few letters all cost; three hyphens in a row, a
- * last line holding only the tail of a hyphenated word, and a line that openhtmltopdf's own line
- * breaking would not end where this one does are not allowed.
+ * last line holding only the tail of a hyphenated word (unless the last word is wider than the
+ * measure, as in a narrow table cell), and a line that openhtmltopdf's own line breaking would not
+ * end where this one does are not allowed. Ragged-right text is broken the same way, the rag of
+ * each line standing in for the stretch of its word spaces ({@link #RAGGED_EMS}).
  *
  * <p>Word spaces only stretch: openhtmltopdf cannot set a line narrower than its natural width,
  * so a line fits when its natural width with what its break adds (the trailing space, which
@@ -27,6 +29,8 @@ final class TotalFit {
     private static final double DOUBLE_HYPHEN = 3000;
     private static final double FITNESS_JUMP = 10000;
     private static final double FINAL_HYPHEN = 5000;
+    /** A last line holding only a word's tail, when no other way fits: above any other sum of demerits. */
+    private static final double TAIL_ALONE = 1e20;
     /** A last line shorter than this share of the measure costs as much as a very loose line. */
     private static final double SHORT_LAST_LINE = 0.08;
     private static final double SHORT_LAST_LINE_DEMERITS = 5000;
@@ -39,6 +43,13 @@ final class TotalFit {
      * a line's start), and only when {@link WordSpaceJustification} can narrow the spaces.
      */
     static final double SHRINK = 0.2;
+    /**
+     * Ragged-right text (TeX's \raggedright with a finite stretch, as ragged2e sets it): word
+     * spaces keep their width, and every line may fall short of the measure by this many ems
+     * before it counts as very loose. Short lines then cost like loose ones, so hyphens are taken
+     * where they spare a deep rag, and not otherwise.
+     */
+    static final double RAGGED_EMS = 3;
     /** Badness above this is refused in the first try; a second try accepts any. */
     private static final double TOLERANCE = 3000;
 
@@ -64,6 +75,8 @@ final class TotalFit {
     private final long[] stretchSum;
     private final long[] shrinkSum;
     private final boolean[] forbidden;
+    /** Ragged text: what every line may fall short by (dots); 0 for justified text. */
+    private final int ragged;
 
     private static final class Node {
         final int item;
@@ -89,6 +102,12 @@ final class TotalFit {
     }
 
     TotalFit(Items items, int firstWidth, int width, int slack, boolean[] forbidden) {
+        this(items, firstWidth, width, slack, forbidden, 0);
+    }
+
+    /** As above; {@code ragged} &gt; 0: ragged-right lines, each short of the measure by up to that much (dots) before it is very loose. */
+    TotalFit(Items items, int firstWidth, int width, int slack, boolean[] forbidden, int ragged) {
+        this.ragged = ragged;
         this.items = items;
         this.firstWidth = firstWidth;
         this.width = width;
@@ -146,7 +165,7 @@ final class TotalFit {
                     badness = 0;
                     fitness = 0;
                 } else {
-                    long stretch = stretchSum[j] - stretchSum[from.start];
+                    long stretch = ragged > 0 ? ragged : stretchSum[j] - stretchSum[from.start];
                     double ratio = natural > measure ? -(double) (natural - measure) / shrink
                             : stretch <= 0 ? (measure > natural ? 100 : 0) : (double) (measure - natural) / stretch;
                     badness = Math.min(100 * Math.abs(ratio * ratio * ratio), 1e7);
@@ -174,7 +193,11 @@ final class TotalFit {
                     if (from.hyphens > 0) {
                         d += FINAL_HYPHEN;
                         if (isTailAlone(from.start)) {
-                            continue;
+                            if (tolerance < Double.MAX_VALUE) {
+                                continue;
+                            }
+                            // Last resort: the last word is wider than the measure (a narrow cell), its tail cannot be helped.
+                            d += TAIL_ALONE;
                         }
                     }
                     if (natural < SHORT_LAST_LINE * measure && from.previous != null) {

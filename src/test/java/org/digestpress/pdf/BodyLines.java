@@ -29,12 +29,22 @@ final class BodyLines {
     record Line(int page, double baseline, double left, double right, String text, boolean letterSpaced,
                 boolean justified) {
         boolean endsInHyphen() {
-            return text.endsWith("-") || text.endsWith("\u2010");
+            return BodyLines.endsInHyphen(text);
         }
 
         boolean hasSpace() {
-            return text.strip().contains(" ");
+            return BodyLines.hasSpace(text);
         }
+    }
+
+    /** A line's text ends in a hyphen (a soft hyphen's drawn hyphen, or a word's own). */
+    static boolean endsInHyphen(String text) {
+        return text.endsWith("-") || text.endsWith("\u2010");
+    }
+
+    /** A line's text holds a word space: it is more than one word (or one word's tail). */
+    static boolean hasSpace(String text) {
+        return text.strip().contains(" ");
     }
 
     /** One paragraph (as far as one page shows it): its lines, and whether the page cuts it. */
@@ -168,7 +178,7 @@ final class BodyLines {
     }
 
     /** Collects every glyph with its page, in drawing order. */
-    private static final class Collector extends PDFTextStripper {
+    static final class Collector extends PDFTextStripper {
         final Map<Integer, List<TextPosition>> glyphs = new TreeMap<>();
 
         Collector() throws IOException {
