@@ -79,7 +79,7 @@ public final class OutputCheck {
     }
 
     /** Why the PDF may not be written to {@code output}, if it may not. */
-    static Optional<String> output(BuildRequest request, Path output) {
+    public static Optional<String> output(BuildRequest request, Path output) {
         if (Files.isDirectory(output)) {
             return Optional.of("The output " + output + " is a folder; name the PDF file to write, e.g. "
                     + output.resolve("issue.pdf") + ".");

@@ -4,15 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import com.openhtmltopdf.extend.FSObjectDrawerFactory;
-import org.digestpress.chart.ChartCompiler;
-import org.digestpress.content.Issue;
 import org.digestpress.content.IssueLoader;
-import org.digestpress.content.Labels;
-import org.digestpress.content.Publication;
-import org.digestpress.layout.IssueView;
-import org.digestpress.pdf.FontSet;
-import org.digestpress.problem.Problems;
+import org.digestpress.engine.Offprints;
+import org.digestpress.engine.Workspace;
 
 /**
  * The whole build, stage after stage: content → markdown → typography → chart → layout → pdf.
@@ -59,18 +53,5 @@ public final class Pipeline {
     public static Offprints.Result offprints(BuildRequest request, Path issuePdf, Set<Path> only,
                                              java.util.function.BiFunction<Offprints.ArticleInfo, String, Path> output) {
         return Offprints.render(request, issuePdf, only, output);
-    }
-
-    /** The issue after the markdown, typography and chart stages: what layout and the PDF writer need. */
-    record Typeset(FontSet fonts, ChartCompiler charts, FSObjectDrawerFactory drawers, IssueView view) {
-    }
-
-    /**
-     * Runs the stages up to the typeset view, as the issue build does (on a fresh {@link Workspace},
-     * so nothing is kept); the offprints share it.
-     */
-    static Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
-                           Problems problems) {
-        return new Workspace().typeset(request, publication, issue, labels, problems);
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
-import org.digestpress.Offprints;
+import org.digestpress.engine.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.InstallationProblem;

@@ -14,7 +14,7 @@ import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.OutputCheck;
 import org.digestpress.Pipeline;
-import org.digestpress.Workspace;
+import org.digestpress.engine.Workspace;
 import org.digestpress.serve.WatchedPreview;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -32,7 +32,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
-import org.digestpress.Workspace;
+import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Problem;
 
 /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.digestpress.Workspace;
+import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Json;
 import org.digestpress.problem.JsonString;
 import org.digestpress.problem.Problem;

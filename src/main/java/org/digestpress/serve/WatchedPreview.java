@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
-import org.digestpress.Workspace;
+import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Problem;
 
 /**

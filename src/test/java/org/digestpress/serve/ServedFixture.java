@@ -7,7 +7,7 @@ import java.util.List;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.digestpress.WorkspaceTest;
+import org.digestpress.engine.WorkspaceTest;
 import org.digestpress.assets.Assets;
 
 /** The fixture publication copied to a temporary folder, and what {@code digest serve} builds of it. */

@@ -1,4 +1,4 @@
-package org.digestpress;
+package org.digestpress.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,4 +1,4 @@
-package org.digestpress;
+package org.digestpress.engine;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import org.digestpress.BuildRequest;
+import org.digestpress.BuildResult;
+import org.digestpress.OutputCheck;
 import org.digestpress.assets.Assets;
 import org.digestpress.chart.ChartCompiler;
 import org.digestpress.chart.ChartObjectDrawer;
@@ -56,10 +59,10 @@ import org.digestpress.web.WebEdition;
  * templates folder reloads the templates. Layout and PDF writing always run for the whole issue:
  * page numbers depend on everything.
  *
- * <p>The stages themselves are the issue build's, here only: {@link Pipeline#typeset} (the
- * offprints) runs them on a fresh workspace.
+ * <p>The stages themselves are the issue build's, here only: {@link Offprints} runs them on a
+ * fresh workspace.
  *
- * <p>{@link Pipeline#build} uses a fresh workspace once; {@code digest serve} and
+ * <p>{@code Pipeline.build} uses a fresh workspace once; {@code digest serve} and
  * {@code digest preview --watch} keep one. Builds on one workspace run one at a time.
  */
 public final class Workspace {
@@ -401,15 +404,19 @@ public final class Workspace {
         return List.of(labels.language(), new java.util.TreeMap<>(labels.all()), months);
     }
 
+    /** The issue after the markdown, typography and chart stages: what layout and the PDF writer need. */
+    record Typeset(FontSet fonts, ChartCompiler charts, FSObjectDrawerFactory drawers, IssueView view) {
+    }
+
     /**
      * The stages up to the typeset view for one issue, as the build runs them: what the offprints
-     * need (on a fresh workspace, see {@link Pipeline#typeset}).
+     * need.
      */
-    Pipeline.Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
+    Typeset typeset(BuildRequest request, Publication publication, Issue issue, Labels labels,
                              Problems problems) {
         prepare(request, publication, labels, problems);
         IssueView view = view(publication, issue, labels, problems);
-        return new Pipeline.Typeset(fonts, shared.charts, shared.drawers, view);
+        return new Typeset(fonts, shared.charts, shared.drawers, view);
     }
 
     /** The templates, reparsed only when a file in the templates folder changed. */

@@ -1,4 +1,4 @@
-package org.digestpress;
+package org.digestpress.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.digestpress.BuiltIssue;
 import org.digestpress.assets.Assets;
 import org.digestpress.content.Article;
 import org.digestpress.content.Labels;

@@ -1,4 +1,4 @@
-package org.digestpress;
+package org.digestpress.engine;
 
 import java.util.ArrayList;
 import java.util.List;

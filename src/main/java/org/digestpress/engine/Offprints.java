@@ -1,4 +1,4 @@
-package org.digestpress;
+package org.digestpress.engine;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import org.digestpress.BuildRequest;
 import org.digestpress.chart.ChartCompiler;
 import org.digestpress.chart.ChartObjectDrawer;
 import org.digestpress.chart.ChartStyle;
@@ -82,7 +83,7 @@ public final class Offprints {
      * @param output   where an article's PDF goes, given the article and its file name's slug
      *                 ({@code 03-media-cluster.md} → {@code media-cluster})
      */
-    static Result render(BuildRequest request, Path issuePdf, Set<Path> only,
+    public static Result render(BuildRequest request, Path issuePdf, Set<Path> only,
                          BiFunction<ArticleInfo, String, Path> output) {
         Problems problems = new Problems();
         Publication publication = PublicationLoader.load(request.publication(), problems);
@@ -97,7 +98,7 @@ public final class Offprints {
         if (issue == null) {
             return empty(request.issue().getFileName().toString(), problems);
         }
-        Pipeline.Typeset typeset = Pipeline.typeset(request, publication, issue, labels, problems);
+        Workspace.Typeset typeset = new Workspace().typeset(request, publication, issue, labels, problems);
         FontSet fonts = typeset.fonts();
         ChartCompiler charts = typeset.charts();
         FSObjectDrawerFactory drawers = typeset.drawers();
