@@ -52,6 +52,19 @@ public final class Pipeline {
      */
     public static Offprints.Result offprints(BuildRequest request, Path issuePdf, Set<Path> only,
                                              java.util.function.BiFunction<Offprints.ArticleInfo, String, Path> output) {
-        return Offprints.render(request, issuePdf, only, output);
+        return new Workspace().offprints(request, issuePdf, only, output);
+    }
+
+    /**
+     * Builds the issue and its offprints together, each article typeset once and every offprint
+     * starting on the page the issue's own layout gave its article (what {@code digest archive}
+     * makes).
+     *
+     * @param request the issue (its folder given) and where its PDF goes
+     * @param output  the PDF for an article, given the article and the slug of its file name
+     */
+    public static Workspace.IssueWithOffprints buildWithOffprints(BuildRequest request,
+            java.util.function.BiFunction<Offprints.ArticleInfo, String, Path> output) {
+        return new Workspace().buildWithOffprints(request, Set.of(), output);
     }
 }

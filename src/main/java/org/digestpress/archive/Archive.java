@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -316,14 +315,16 @@ public final class Archive {
             Path stagedPdf = staging.resolve(name + ".pdf");
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
                     request.templates(), request.fonts());
-            BuildResult issue = Pipeline.build(build);
+            Path offprintDir = staging.resolve(name);
+            // The offprints come from the issue's own typeset and laid-out issue: typeset once.
+            var built = Pipeline.buildWithOffprints(build, (article, slug) ->
+                    offprintDir.resolve(OffprintNames.of(dir, article.file())));
+            BuildResult issue = built.issue().result();
             issue.problems().forEach(problems::add);
             if (issue.failed()) {
                 return failed(name, old, problems, start, false);
             }
-            Path offprintDir = staging.resolve(name);
-            Offprints.Result offprints = Pipeline.offprints(build, stagedPdf, Set.of(), (article, slug) ->
-                    offprintDir.resolve(OffprintNames.of(dir, article.file())));
+            Offprints.Result offprints = built.offprints();
             offprints.problems().forEach(problems::add);
             if (problems.hasErrors() || offprints.failed()) {
                 return failed(name, old, problems, start, false);

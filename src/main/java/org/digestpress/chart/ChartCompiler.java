@@ -18,7 +18,9 @@ import org.jfree.chart.JFreeChart;
  * The chart stage: reads each {@code ```chart} block, checks it against its data, builds the
  * chart and hands the markdown stage an {@code <object>} placeholder for it. The built charts stay
  * here, keyed by block, until {@link ChartObjectDrawer} draws them into the PDF; so one compiler
- * serves one issue, and the same instance must be given to the PDF builder's object drawer factory.
+ * serves one text (a resident engine keeps one per article, replaced with the article) or one
+ * issue, and the compiler given to the PDF builder's object drawer factory must hold every chart
+ * of the document: {@link #merged} joins the articles' compilers for one build.
  */
 public final class ChartCompiler implements ChartBlockHandler {
 
@@ -45,8 +47,8 @@ public final class ChartCompiler implements ChartBlockHandler {
     /** Where each chart came from and where its problems go, for failures only drawing reveals. */
     private final Map<String, ChartBlock> blocks = new ConcurrentHashMap<>();
     private final Map<String, Problems> problemsOf = new ConcurrentHashMap<>();
-    /** Where drawing failures go instead, when set: the problems of the build that draws. */
-    private volatile Problems drawingProblems;
+    /** Where drawing failures go instead, when not null: the problems of the build that draws. */
+    private final Problems drawingProblems;
 
     /** A compiler whose CSV files must lie in the folder of the article that uses them (or below it). */
     public ChartCompiler(ChartStyle style) {
@@ -55,8 +57,30 @@ public final class ChartCompiler implements ChartBlockHandler {
 
     /** @param root the publication folder: CSV files outside it (links followed) are refused */
     public ChartCompiler(ChartStyle style, java.nio.file.Path root) {
+        this(style, root, null);
+    }
+
+    private ChartCompiler(ChartStyle style, java.nio.file.Path root, Problems drawingProblems) {
         this.style = Objects.requireNonNull(style, "style");
         this.root = root;
+        this.drawingProblems = drawingProblems;
+    }
+
+    /**
+     * The charts of {@code parts} (the compilers of the texts one document shows) as one compiler
+     * for one build, whose drawing failures go to that build's {@code problems}: the parts' own
+     * problems were collected when they were compiled, maybe by an earlier build. The parts are
+     * left as they are, so a part kept for the next build holds nothing of this one.
+     */
+    public static ChartCompiler merged(ChartStyle style, java.nio.file.Path root, List<ChartCompiler> parts,
+                                       Problems problems) {
+        ChartCompiler build = new ChartCompiler(style, root, Objects.requireNonNull(problems, "problems"));
+        for (ChartCompiler part : parts) {
+            build.charts.putAll(part.charts);
+            build.data.putAll(part.data);
+            build.blocks.putAll(part.blocks);
+        }
+        return build;
     }
 
     public ChartStyle style() {
@@ -128,13 +152,9 @@ public final class ChartCompiler implements ChartBlockHandler {
                 "This chart could not be drawn; check that its values are ordinary numbers of similar size.");
     }
 
-    /**
-     * Sends the failures of drawing from now on to {@code problems}: a compiler kept between
-     * builds, or one whose charts were compiled into per-article problems that were already
-     * collected, would otherwise report them where nobody reads them any more.
-     */
-    public void reportDrawingFailuresTo(Problems problems) {
-        this.drawingProblems = problems;
+    /** Whether the document {@code xhtml} has the placeholder of this chart (its data then travels with it). */
+    public static boolean shows(String xhtml, ChartData chart) {
+        return xhtml.contains("data-chart=\"" + escape(chart.key()) + "\"");
     }
 
     /** The chart built for the block with this key, or null when there is none (it had errors). */
@@ -161,7 +181,6 @@ public final class ChartCompiler implements ChartBlockHandler {
         synchronized (chart) {
             chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         }
-        // JFreeSVG declares a namespace of its own that nothing in the drawing uses; HTML does not allow it.
         // JFreeSVG declares a namespace of its own that nothing in the drawing uses; HTML does not allow it.
         String svg = g2.getSVGElement(id, false, new org.jfree.svg.ViewBox(0, 0, width, height),
                 org.jfree.svg.PreserveAspectRatio.XMID_YMID, org.jfree.svg.MeetOrSlice.MEET)

@@ -60,10 +60,15 @@ public final class PdfWriter {
      *
      * @param anchors the first page (as printed) of every element whose id matched the pattern
      *                asked for, read after the last layout pass; empty when none was asked for
+     * @param content the bytes written, so the engine's users need not read the file back; may be null
      */
-    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors) {
+    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors, byte[] content) {
         public Result {
             anchors = java.util.Collections.unmodifiableMap(new TreeMap<>(anchors));
+        }
+
+        public Result(Path file, int pages, long bytes, Map<String, Integer> anchors) {
+            this(file, pages, bytes, anchors, null);
         }
 
         public Result(Path file, int pages, long bytes) {
@@ -187,7 +192,7 @@ public final class PdfWriter {
             problems.error(output, 0, 0, "The PDF cannot be written: " + e.getMessage() + ".");
             return null;
         }
-        return new Result(output, pages, pdf.length, anchorPages);
+        return new Result(output, pages, pdf.length, anchorPages, pdf);
     }
 
     /**

@@ -11,28 +11,42 @@ import java.util.Locale;
 public final class StageClock {
     private static final boolean ON = System.getenv("DIGESTPRESS_TIMINGS") != null
             || Boolean.getBoolean("digestpress.timings");
-    private static long start;
-    private static long last;
+    /**
+     * The start and the last mark of the build running on this thread: builds on other threads
+     * (the archive's {@code --jobs}, a resident engine serving two commands) each keep their own,
+     * and nothing of a build stays in a static once it is over ({@link #stop}).
+     */
+    private static final ThreadLocal<long[]> TIMES = new ThreadLocal<>();
 
     private StageClock() {
     }
 
-    /** Starts counting a build from zero. */
-    public static synchronized void start(String what) {
+    /** Starts counting a build on this thread from zero. */
+    public static void start(String what) {
         if (ON) {
-            start = System.nanoTime();
-            last = start;
+            long now = System.nanoTime();
+            TIMES.set(new long[] {now, now});
             System.err.println("timings: " + what);
         }
     }
 
-    /** The time since the previous mark, as the stage {@code what} ended. */
-    public static synchronized void mark(String what) {
+    /** The time since the previous mark, as the stage {@code what} ended; nothing outside a build. */
+    public static void mark(String what) {
         if (!ON) {
             return;
         }
+        long[] times = TIMES.get();
+        if (times == null) {
+            return;
+        }
         long now = System.nanoTime();
-        System.err.printf(Locale.ROOT, "timings: %7.0f ms  +%6.0f ms  %s%n", (now - start) / 1e6, (now - last) / 1e6, what);
-        last = now;
+        System.err.printf(Locale.ROOT, "timings: %7.0f ms  +%6.0f ms  %s%n", (now - times[0]) / 1e6,
+                (now - times[1]) / 1e6, what);
+        times[1] = now;
+    }
+
+    /** Ends the count of this thread's build. */
+    public static void stop() {
+        TIMES.remove();
     }
 }

@@ -35,14 +35,14 @@ class NamedFilesTest {
         while (m.find()) {
             expected.add(m.group());
         }
-        assertEquals(expected, Workspace.namedFiles(text), "«" + text + "»");
+        assertEquals(expected, ArticleStages.namedFiles(text), "«" + text + "»");
     }
 
     @Test
     void longSeparatorLinesTakeNoTime() {
         String body = ("-".repeat(19_000) + "\n\n").repeat(90) + "../images/scheme.svg";
         // the expression took minutes on this body
-        List<String> names = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Workspace.namedFiles(body));
+        List<String> names = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ArticleStages.namedFiles(body));
         assertEquals(List.of("../images/scheme.svg"), names);
     }
 }

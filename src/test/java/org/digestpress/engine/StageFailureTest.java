@@ -39,7 +39,7 @@ class StageFailureTest {
     private static List<Problem> renderWith(ChartBlockHandler charts) {
         MarkdownRenderer markdown = new MarkdownRenderer(new References(BuiltIssue.FIXTURE), LABELS, charts);
         Problems problems = new Problems();
-        IssueView.ArticleView view = Workspace.renderOrReport(article(), markdown, LABELS,
+        IssueView.ArticleView view = ArticleStages.renderOrReport(article(), markdown, LABELS,
                 FontSet.load(Assets.directory(BuiltIssue.REPO.resolve("fonts"))), "ru", problems);
         assertEquals("Завод", view.title());
         assertEquals("", view.bodyHtml());

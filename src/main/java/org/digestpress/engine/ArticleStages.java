@@ -1,0 +1,341 @@
+package org.digestpress.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.digestpress.assets.Confinement;
+import org.digestpress.chart.ChartCompiler;
+import org.digestpress.chart.ChartStyle;
+import org.digestpress.content.Article;
+import org.digestpress.content.Issue;
+import org.digestpress.content.IssueSection;
+import org.digestpress.content.Labels;
+import org.digestpress.content.Publication;
+import org.digestpress.content.References;
+import org.digestpress.content.Source;
+import org.digestpress.layout.IssueView;
+import org.digestpress.markdown.MarkdownRenderer;
+import org.digestpress.pdf.FontSet;
+import org.digestpress.problem.InternalFailure;
+import org.digestpress.problem.Problem;
+import org.digestpress.problem.Problems;
+import org.digestpress.typography.Typographer;
+
+/**
+ * The per-article stages (Markdown, typography, charts) with what a resident engine keeps of them:
+ * each article's rendering, keyed by the article's content, the content of every file it names
+ * (CSV, images) and the labels of its language; and the texts outside articles (intros, inside
+ * cover, back page). Each kept rendering holds its own charts, so what is kept is exactly what the
+ * issue still shows: an article edited or removed takes its charts along. A change of
+ * {@code publication.yaml} or of the publication's labels drops everything kept.
+ */
+final class ArticleStages {
+
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    /** The extension of what an article can name that a build reads: CSV data and pictures. */
+    private static final Pattern NAMED_EXTENSION = Pattern.compile("\\.(?i:csv|svg|png|jpe?g)");
+    private static final int KEPT_TEXTS = 1000;
+
+    /** What is left when the limits on nesting did not keep a text from overflowing the stack. */
+    static final String TOO_DEEP = "This text nests too deeply to be typeset (a long run of one construct "
+            + "inside another: quotes, lists, emphasis, brackets); the problem is somewhere below this line. "
+            + "Look for a line pasted from an e-mail or a program's output and simplify it.";
+
+    /**
+     * An article rendered once, valid while the article, the files it names and the labels of its
+     * language are unchanged; {@code charts} holds its charts and nothing else.
+     */
+    record KeptArticle(Article article, Map<Path, String> inputs, List<Object> labels, IssueView.ArticleView view,
+                       List<Problem> problems, ChartCompiler charts) {
+    }
+
+    /** A text outside the articles, rendered once per text, with its own charts. */
+    record KeptText(String html, List<Problem> problems, ChartCompiler charts) {
+    }
+
+    private List<Object> key;
+    private ChartStyle chartStyle;
+    private References references;
+    private Path root;
+    private final Map<Path, KeptArticle> articles = new HashMap<>();
+    private final Map<List<Object>, KeptText> texts = new HashMap<>();
+
+    void clear() {
+        key = null;
+        chartStyle = null;
+        references = null;
+        root = null;
+        articles.clear();
+        texts.clear();
+    }
+
+    /** Forgets every rendering when the publication or its labels changed since the last build. */
+    void renew(Publication publication, Labels labels) {
+        List<Object> now = List.of(publication, labelsKey(labels));
+        if (!now.equals(key)) {
+            clear();
+            key = now;
+            // Fonts are registered with AWT (FontSet.load) before any chart is built.
+            chartStyle = ChartStyle.fromBrand(FontSet.SANS, java.awt.Color.decode(publication.brand().primary()),
+                    java.awt.Color.decode(publication.brand().accent()),
+                    java.awt.Color.decode(publication.brand().text()));
+            references = new References(publication.root());
+            root = publication.root();
+        }
+    }
+
+    ChartStyle chartStyle() {
+        return chartStyle;
+    }
+
+    /** A Markdown renderer whose charts go to {@code charts}: one per text, so charts stay with their text. */
+    private MarkdownRenderer markdown(Function<String, Labels> labelsFor, ChartCompiler charts) {
+        return new MarkdownRenderer(references, labelsFor, charts);
+    }
+
+    private ChartCompiler charts() {
+        return new ChartCompiler(chartStyle, root);
+    }
+
+    /** Everything of a language's labels a rendering can use, comparable between builds. */
+    static List<Object> labelsKey(Labels labels) {
+        List<String> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(labels.month(m));
+            months.add(labels.monthInText(m));
+        }
+        return List.of(labels.language(), new TreeMap<>(labels.all()), months);
+    }
+
+    /** Markdown outside articles (section intros, inside cover, back page), rendered once per text. */
+    KeptText text(String markdown, Path file, int line, String prefix, String language,
+                  Function<String, Labels> labelsFor) {
+        List<Object> textKey = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language,
+                labelsKey(labelsFor.apply(language)));
+        KeptText kept = texts.get(textKey);
+        if (kept == null) {
+            Problems own = new Problems();
+            ChartCompiler charts = charts();
+            MarkdownRenderer renderer = markdown(labelsFor, charts);
+            String html = StageThreads.call(() -> {
+                try {
+                    return Typographer.forLanguage(language).fragment(
+                            renderer.render(markdown, file, line, prefix, language, own));
+                } catch (StackOverflowError e) {
+                    own.error(file, line, 0, TOO_DEEP);
+                } catch (RuntimeException e) {
+                    own.error(file, line, 0, "This text could not be typeset: " + InternalFailure.describe(e) + ".");
+                }
+                return "";
+            });
+            kept = new KeptText(html, own.all(), charts);
+            if (texts.size() > KEPT_TEXTS) {
+                texts.clear();
+            }
+            texts.put(textKey, kept);
+        }
+        return kept;
+    }
+
+    /**
+     * Every article's rendering: what was kept when neither the article, a file it names nor its
+     * language's labels changed, the others rendered again. Articles are independent, so those run
+     * in parallel, each into its own problems; the caller takes views and problems in issue order,
+     * so the document and the report are the same as one after the other. Articles no longer in
+     * the issue are forgotten.
+     */
+    Map<Path, KeptArticle> articles(Publication publication, Issue issue, Function<String, Labels> labelsFor,
+                                    FontSet fonts) {
+        Path root = publication.root();
+        record Stale(Article article, Map<Path, String> inputs, Labels labels, List<Object> labelsKey) {
+        }
+        Map<Path, KeptArticle> current = new HashMap<>();
+        List<Stale> stale = new ArrayList<>();
+        for (IssueSection section : issue.sections()) {
+            for (Article article : section.articles()) {
+                Map<Path, String> inputs = namedFiles(article, root);
+                Labels labels = labelsFor.apply(article.language());
+                List<Object> labelsKey = labelsKey(labels);
+                KeptArticle kept = articles.get(article.file());
+                if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)
+                        || !kept.labels.equals(labelsKey)) {
+                    stale.add(new Stale(article, inputs, labels, labelsKey));
+                } else {
+                    current.put(article.file(), kept);
+                }
+            }
+        }
+        List<KeptArticle> rendered = StageThreads.map(stale, s -> {
+            Problems own = new Problems();
+            ChartCompiler charts = charts();
+            IssueView.ArticleView view = renderOrReport(s.article, markdown(labelsFor, charts), s.labels, fonts,
+                    publication.language(), own);
+            return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all(), charts);
+        });
+        rendered.forEach(kept -> current.put(kept.article.file(), kept));
+        articles.clear();
+        articles.putAll(current);
+        return current;
+    }
+
+    /**
+     * The files an article names (its image, CSV data, pictures in the text) with a hash of their
+     * content, or "absent": a cached rendering is used only while all of these are unchanged.
+     */
+    private static Map<Path, String> namedFiles(Article article, Path root) {
+        Map<Path, String> inputs = new TreeMap<>();
+        Path folder = article.file().toAbsolutePath().getParent();
+        if (article.image() != null) {
+            inputs.put(article.image().file(), hashOf(article.image().file(), root));
+        }
+        for (String name : namedFiles(article.body())) {
+            try {
+                Path file = folder.resolve(name).normalize();
+                inputs.put(file, hashOf(file, root));
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path after all; the stages report what they cannot read
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * What {@code [\p{L}\p{N}_./-]+\.(?i:csv|svg|png|jpe?g)} finds, found in linear time: in each
+     * run of path characters, from its start to the end of its last extension. The expression
+     * itself backtracks over the whole run from every start, which took minutes on an article of
+     * long separator lines ({@code -----…}).
+     */
+    static List<String> namedFiles(CharSequence text) {
+        List<String> names = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isPathCharacter(Character.codePointAt(text, i))) {
+                i += Character.charCount(Character.codePointAt(text, i));
+                continue;
+            }
+            int start = i;
+            while (i < n && isPathCharacter(Character.codePointAt(text, i))) {
+                i += Character.charCount(Character.codePointAt(text, i));
+            }
+            Matcher extension = NAMED_EXTENSION.matcher(text).region(start, i);
+            int end = -1;
+            while (extension.find()) {
+                if (extension.start() > start) {
+                    end = extension.end();
+                }
+            }
+            if (end > 0) {
+                names.add(text.subSequence(start, end).toString());
+            }
+        }
+        return names;
+    }
+
+    /** {@code [\p{L}\p{N}_./-]} */
+    private static boolean isPathCharacter(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER || c == '_' || c == '.' || c == '/' || c == '-';
+    }
+
+    /** Never reads a file whose real path is outside the publication: the stages refuse those anyway. */
+    private static String hashOf(Path file, Path root) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return "absent";
+            }
+            if (!Confinement.inside(file, root)) {
+                return "outside";
+            }
+            return org.digestpress.assets.Sha256.hex(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /**
+     * {@link #renderArticle}, with what the content can still break in it reported as an error at
+     * the article: a stack overflow (articles run on {@link StageThreads}, so it ends here, not in
+     * the build) or, for a bug of ours, the internal error. The view is then the bare title.
+     */
+    static IssueView.ArticleView renderOrReport(Article article, MarkdownRenderer markdown, Labels labels,
+                                                FontSet fonts, String publicationLanguage, Problems problems) {
+        try {
+            return renderArticle(article, markdown, labels, fonts, publicationLanguage, problems);
+        } catch (StackOverflowError e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0, TOO_DEEP);
+        } catch (RuntimeException e) {
+            problems.error(article.file(), article.bodyFirstLine(), 0,
+                    "This article could not be typeset: " + InternalFailure.describe(e) + ".");
+        }
+        return articleView(article, article.title(), null, "", null, labels);
+    }
+
+    /**
+     * The per-article stages (Markdown, typography, charts, the font coverage check): a function
+     * of the article and what is shared by the whole issue, so articles can be rendered in any order.
+     */
+    static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, Labels labels,
+                                               FontSet fonts, String publicationLanguage, Problems problems) {
+        Typographer typographer = Typographer.forLanguage(article.language());
+        if (!Typographer.supports(article.language()) && !article.language().equals(publicationLanguage)) {
+            problems.warning(article.file(), languageLine(article), 0, "The language '" + article.language()
+                    + "' has no hyphenation patterns or typographic rules (these languages have: "
+                    + String.join(", ", Typographer.LANGUAGES) + "); the article is set without them.");
+        }
+        String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
+                article.language(), problems);
+        String bodyHtml = typographer.fragment(body);
+        String title = typographer.text(article.title());
+        String lead = article.lead() == null ? null : typographer.prose(article.lead());
+        var image = article.image();
+        String everything = title + " " + (lead == null ? "" : lead) + " " + TAGS.matcher(bodyHtml).replaceAll(" ")
+                + (image == null ? "" : " " + image.caption() + " " + image.credit());
+        Set<String> missing = fonts.uncovered(everything);
+        if (!missing.isEmpty()) {
+            problems.warning(article.file(), article.bodyFirstLine(), 0, "No bundled font has the character(s) "
+                    + String.join(" ", missing.stream().map(s -> s + " (U+" + String.format("%04X", s.codePointAt(0)) + ")").toList())
+                    + "; they would print as '#'. Replace them or add a font that has them.");
+        }
+        return articleView(article, title, lead, bodyHtml,
+                image == null ? null : typographer.text(image.caption() == null ? "" : image.caption()), labels);
+    }
+
+    private static IssueView.ArticleView articleView(Article article, String title, String lead, String bodyHtml,
+                                                     String caption, Labels labels) {
+        var image = article.image();
+        return new IssueView.ArticleView("article-" + article.key(), title, title, lead, article.region(),
+                article.tags(), image == null ? null : image.file().toUri().toString(),
+                image == null ? null : image.alt(), caption,
+                image == null ? null : image.credit(), bodyHtml,
+                article.source() == null ? null : Source.withoutLabel(article.source().name(), labels),
+                article.source() == null ? null : article.source().url(), article.language(), labels.all());
+    }
+
+    /** The line of the front matter's 'language:' key, for the warning; the first line when not found. */
+    private static int languageLine(Article article) {
+        try (Stream<String> lines = Files.lines(article.file())) {
+            List<String> head = lines.limit(article.bodyFirstLine()).toList();
+            for (int i = 0; i < head.size(); i++) {
+                if (head.get(i).startsWith("language:")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the file was read moments ago; without it the warning names the first line
+        }
+        return 1;
+    }
+}
