@@ -114,17 +114,7 @@ final class IndexPage {
     }
 
     static String esc(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return org.digestpress.xml.XmlText.attribute(s == null ? "" : s);
     }
 
     private static final String STYLE = """

@@ -218,22 +218,6 @@ public final class ChartCompiler implements ChartBlockHandler {
 
     /** For a double-quoted XML attribute; line breaks become spaces, other controls are dropped. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\n', '\r', '\t' -> out.append(' ');
-                default -> {
-                    if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return org.digestpress.xml.XmlText.attribute(attributeText(text));
     }
 }

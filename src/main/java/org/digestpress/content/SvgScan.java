@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 
 import org.digestpress.problem.Problems;
 import org.xml.sax.Attributes;
@@ -98,22 +95,16 @@ final class SvgScan extends DefaultHandler implements LexicalHandler {
     static boolean check(Path file, byte[] bytes, Problems problems) {
         SvgScan scan = new SvgScan(file, problems);
         try {
-            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             InputSource source = new InputSource(new ByteArrayInputStream(bytes));
             source.setSystemId(file.toUri().toString());
-            javax.xml.parsers.SAXParser parser = factory.newSAXParser();
+            javax.xml.parsers.SAXParser parser = org.digestpress.xml.SecureXml.sax(true);
             parser.setProperty("http://xml.org/sax/properties/lexical-handler", scan);
             parser.parse(source, scan);
         } catch (SAXParseException e) {
             problems.error(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()),
                     "This SVG image is not well-formed XML, so it cannot be drawn: " + e.getMessage());
             return false;
-        } catch (IOException | SAXException | ParserConfigurationException e) {
+        } catch (IOException | SAXException e) {
             problems.error(file, 0, 0, "This SVG image cannot be read.");
             return false;
         }

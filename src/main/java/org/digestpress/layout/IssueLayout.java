@@ -227,12 +227,7 @@ public final class IssueLayout {
      */
     private boolean wellFormed(String xhtml, String templateName, Problems problems) {
         try {
-            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newDefaultInstance();
-            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.newSAXParser().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)),
+            org.digestpress.xml.SecureXml.sax(false).parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)),
                     new org.xml.sax.helpers.DefaultHandler());
             return true;
         } catch (org.xml.sax.SAXParseException e) {

@@ -186,17 +186,13 @@ public final class FontSet {
 
     private synchronized byte[] facesDigest() {
         if (facesDigest == null) {
-            try {
-                MessageDigest faces = MessageDigest.getInstance("SHA-256");
-                for (Loaded l : loaded) {
-                    faces.update(l.face().file().getBytes(StandardCharsets.UTF_8));
-                    faces.update((byte) 0);
-                    faces.update(l.bytes());
-                }
-                facesDigest = faces.digest();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
+            MessageDigest faces = org.digestpress.assets.Sha256.digest();
+            for (Loaded l : loaded) {
+                faces.update(l.face().file().getBytes(StandardCharsets.UTF_8));
+                faces.update((byte) 0);
+                faces.update(l.bytes());
             }
+            facesDigest = faces.digest();
         }
         return facesDigest;
     }

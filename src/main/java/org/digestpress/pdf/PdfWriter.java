@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -331,16 +330,7 @@ public final class PdfWriter {
 
     /** As openhtmltopdf parses XHTML: namespace-aware, no DTD, no external entities. */
     private static org.w3c.dom.Document parse(String xhtml) throws Exception {
-        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setValidating(false);
-        factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setExpandEntityReferences(false);
-        javax.xml.parsers.DocumentBuilder parser = factory.newDocumentBuilder();
-        parser.setErrorHandler(null);
+        javax.xml.parsers.DocumentBuilder parser = org.digestpress.xml.SecureXml.dom(true, false, false);
         return parser.parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
     }
 
@@ -461,36 +451,32 @@ public final class PdfWriter {
      */
     private byte[] fingerprint(String xhtml, List<Path> roots, ResourceGuard guard, DocumentInfo info)
             throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
-            update(digest, Producer.name());
-            // The guard hands out real paths (links resolved), so names are taken against real roots;
-            // the document may name either form.
-            List<Path> real = roots.stream().map(Confinement::real).toList();
-            String located = xhtml;
-            for (int i = 0; i < absolute.size(); i++) {
-                located = located.replace(real.get(i).toUri().toString(), "root" + i + "/")
-                        .replace(absolute.get(i).toUri().toString(), "root" + i + "/");
-            }
-            update(digest, located);
-            SortedMap<String, Path> read = new TreeMap<>();
-            for (Path file : guard.read()) {
-                read.put(relativeName(file, real), file);
-            }
-            for (Map.Entry<String, Path> file : read.entrySet()) {
-                update(digest, file.getKey());
-                digest.update(Files.readAllBytes(file.getValue()));
-            }
-            fonts.fingerprint(digest);
-            for (ChartData chart : info.charts()) {
-                update(digest, chart.fileName());
-                digest.update(chart.csv());
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        MessageDigest digest = org.digestpress.assets.Sha256.digest();
+        List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+        update(digest, Producer.name());
+        // The guard hands out real paths (links resolved), so names are taken against real roots;
+        // the document may name either form.
+        List<Path> real = roots.stream().map(Confinement::real).toList();
+        String located = xhtml;
+        for (int i = 0; i < absolute.size(); i++) {
+            located = located.replace(real.get(i).toUri().toString(), "root" + i + "/")
+                    .replace(absolute.get(i).toUri().toString(), "root" + i + "/");
         }
+        update(digest, located);
+        SortedMap<String, Path> read = new TreeMap<>();
+        for (Path file : guard.read()) {
+            read.put(relativeName(file, real), file);
+        }
+        for (Map.Entry<String, Path> file : read.entrySet()) {
+            update(digest, file.getKey());
+            digest.update(Files.readAllBytes(file.getValue()));
+        }
+        fonts.fingerprint(digest);
+        for (ChartData chart : info.charts()) {
+            update(digest, chart.fileName());
+            digest.update(chart.csv());
+        }
+        return digest.digest();
     }
 
     /** "root0/2025-06/cover.jpg": the file relative to the first root folder that holds it. */

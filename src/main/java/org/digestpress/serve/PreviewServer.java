@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,12 +166,8 @@ public final class PreviewServer implements AutoCloseable {
     private static String hash(String page, String open) {
         int start = page.indexOf(open) + open.length();
         String text = page.substring(start, page.indexOf("</" + open.substring(1), start));
-        try {
-            return "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(
+                org.digestpress.assets.Sha256.of(text.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     public URI address() {

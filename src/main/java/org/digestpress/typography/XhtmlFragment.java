@@ -11,10 +11,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -140,19 +137,7 @@ public final class XhtmlFragment {
     }
 
     private static DocumentBuilder newParser() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(false);
-            factory.setCoalescing(true);
-            factory.setExpandEntityReferences(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser supports these features", e);
-        }
+        return org.digestpress.xml.SecureXml.dom(false, true, true);
     }
 
     /**
@@ -216,19 +201,7 @@ public final class XhtmlFragment {
     }
 
     private static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append(attribute ? ">" : "&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                // the parser normalised these in attribute values; keep them if they came as references
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
+        // the parser normalised line feeds and tabs in attribute values; kept if they came as references
+        org.digestpress.xml.XmlText.escape(s, attribute, out);
     }
 }

@@ -71,18 +71,7 @@ final class HtmlMarkup {
     }
 
     static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\u00ad' -> {
-                    // soft hyphens are the PDF's line breaking; the browser hyphenates by itself
-                }
-                default -> out.append(c);
-            }
-        }
+        // soft hyphens are the PDF's line breaking; the browser hyphenates by itself
+        org.digestpress.xml.XmlText.escape(s.replace("\u00ad", ""), attribute, out);
     }
 }
