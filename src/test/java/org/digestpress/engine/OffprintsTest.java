@@ -132,4 +132,35 @@ class OffprintsTest {
             assertTrue(names.contains("regions-growth.csv"), names.toString());
         }
     }
+
+    /**
+     * The offprints {@code digest archive} makes with the issue (typeset once, pages from the
+     * laid-out issue) are byte for byte the ones made afterwards from the issue PDF's bookmarks,
+     * each article typeset again: the same pages, the same page numbers, the same bytes.
+     */
+    @Test
+    void offprintsMadeWithTheIssueEqualThoseMadeFromItsPdf() throws IOException {
+        Path issueDir = BuiltIssue.REPO.resolve("src/test/resources/stress/2031-03");
+        BuildRequest request = new BuildRequest(issueDir.getParent(), issueDir, temp.resolve("issue.pdf"), false, true,
+                Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
+        Workspace.IssueWithOffprints together = Pipeline.buildWithOffprints(request,
+                (a, slug) -> temp.resolve("together").resolve(a.position() + "-" + slug + ".pdf"));
+        assertFalse(together.issue().result().failed(), together.issue().result().problems().toString());
+        assertFalse(together.offprints().failed(), together.offprints().problems().toString());
+        Offprints.Result apart = Pipeline.offprints(request, together.issue().result().pdf(), Set.of(),
+                (a, slug) -> temp.resolve("apart").resolve(a.position() + "-" + slug + ".pdf"));
+        assertFalse(apart.failed(), apart.problems().toString());
+
+        assertEquals(apart.articles(), together.offprints().articles(), "the same articles on the same first pages");
+        assertEquals(apart.offprints().size(), together.offprints().offprints().size());
+        assertTrue(together.offprints().offprints().size() >= 3);
+        assertTrue(together.offprints().articles().stream().anyMatch(a -> a.firstPage() > 2));
+        for (int i = 0; i < apart.offprints().size(); i++) {
+            Offprints.Written a = apart.offprints().get(i);
+            Offprints.Written t = together.offprints().offprints().get(i);
+            assertEquals(a.pages(), t.pages(), a.article().file().toString());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(a.pdf()), Files.readAllBytes(t.pdf()),
+                    a.article().file().toString());
+        }
+    }
 }
