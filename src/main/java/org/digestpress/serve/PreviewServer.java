@@ -240,7 +240,8 @@ public final class PreviewServer implements AutoCloseable {
         int pages = previous == null ? 0 : previous.pages();
         if (!built.result().failed() && built.result().pdf() != null) {
             try {
-                byte[] pdf = Files.readAllBytes(built.result().pdf());
+                // the laid-out issue holds the bytes just written; a test's builder may have only the file
+                byte[] pdf = built.laidOut() != null ? built.laidOut().pdf() : Files.readAllBytes(built.result().pdf());
                 PDDocument document = Loader.loadPDF(pdf);
                 PDRectangle box = document.getPage(0).getMediaBox();
                 synchronized (this) {
