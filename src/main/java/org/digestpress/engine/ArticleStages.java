@@ -67,6 +67,8 @@ final class ArticleStages {
     private List<Object> key;
     private ChartStyle chartStyle;
     private References references;
+    /** The parser every text's renderer shares (it is safe to share across threads). */
+    private MarkdownRenderer markdown;
     private Path root;
     private final Map<Path, KeptArticle> articles = new HashMap<>();
     private final Map<List<Object>, KeptText> texts = new HashMap<>();
@@ -75,6 +77,7 @@ final class ArticleStages {
         key = null;
         chartStyle = null;
         references = null;
+        markdown = null;
         root = null;
         articles.clear();
         texts.clear();
@@ -91,6 +94,11 @@ final class ArticleStages {
                     java.awt.Color.decode(publication.brand().accent()),
                     java.awt.Color.decode(publication.brand().text()));
             references = new References(publication.root());
+            markdown = new MarkdownRenderer(references, language -> {
+                throw new IllegalStateException("a text is rendered with its build's labels");
+            }, (block, problems) -> {
+                throw new IllegalStateException("a text is rendered with charts of its own");
+            });
             root = publication.root();
         }
     }
@@ -101,7 +109,7 @@ final class ArticleStages {
 
     /** A Markdown renderer whose charts go to {@code charts}: one per text, so charts stay with their text. */
     private MarkdownRenderer markdown(Function<String, Labels> labelsFor, ChartCompiler charts) {
-        return new MarkdownRenderer(references, labelsFor, charts);
+        return markdown.with(labelsFor, charts);
     }
 
     private ChartCompiler charts() {

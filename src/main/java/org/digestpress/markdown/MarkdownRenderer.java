@@ -73,6 +73,24 @@ public final class MarkdownRenderer {
         this.parser = Parser.builder(options).customBlockParserFactory(new ThematicBreaks()).build();
     }
 
+    private MarkdownRenderer(MarkdownRenderer base, java.util.function.Function<String, Labels> labelsByLanguage,
+                             ChartBlockHandler charts) {
+        this.references = base.references;
+        this.labelsByLanguage = labelsByLanguage;
+        this.charts = charts;
+        this.options = base.options;
+        this.parser = base.parser;
+    }
+
+    /**
+     * A renderer with this one's parser and references and the given labels and charts: a resident
+     * engine makes one per text, so each text's charts stay with it, without building a parser each.
+     */
+    public MarkdownRenderer with(java.util.function.Function<String, Labels> labelsByLanguage,
+                                 ChartBlockHandler charts) {
+        return new MarkdownRenderer(this, labelsByLanguage, charts);
+    }
+
     /**
      * @param markdown  the text
      * @param file      the file it comes from, for messages and relative image paths
