@@ -145,7 +145,7 @@ sup.note-ref a { text-decoration: none; font-family: var(--sans); font-weight: 7
 .colophon h2, .colophon h3, .colophon h4 { color: #fff; }
 .colophon .colophon__kicker, .colophon__box-title { margin: 1rem 0 0.5rem; font-family: var(--sans); font-weight: 700; text-transform: uppercase;
   letter-spacing: 0.05em; font-size: 0.85rem; color: var(--accent-on-primary); }
-.colophon__box { background: rgba(255, 255, 255, 0.08); padding: 0.5rem 1rem; border-left: 4px solid var(--accent); }
+.colophon__box { padding: 0.5rem 1rem; border-left: 4px solid var(--accent); }
 .colophon__imprint { font-family: var(--sans); font-size: 0.85rem; border-top: 1px solid rgba(255, 255, 255, 0.4); margin-top: 1.5rem; }
 
 @media (min-width: 64rem) {
