@@ -90,6 +90,11 @@ class MixedIssueWebTest {
         page = new HtmlDocumentBuilder(XmlViolationPolicy.ALTER_INFOSET).parse(new InputSource(new StringReader(html)));
     }
 
+    @Test
+    void theNuHtmlCheckerHasNothingToSay() throws Exception {
+        assertEquals("", HtmlValidator.report(folder.resolve("index.html")).strip());
+    }
+
     /** Before: «Источник:» and «Примечания» inside lang="en" (issue 21). */
     @Test
     void theEnglishArticleIsLabelledInEnglish() {

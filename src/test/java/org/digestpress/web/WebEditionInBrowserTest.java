@@ -113,10 +113,28 @@ class WebEditionInBrowserTest {
     }
 
     @Test
-    void axeFindsNoViolationOnTheEnglishFixture() throws IOException {
+    void axeAndTheNuCheckerFindNothingOnTheEnglishFixture() throws Exception {
         try (Browser b = new Browser(1440)) {
             b.open(url(english));
             assertEquals(List.of(), b.axe(), "axe-core on the English fixture");
+        }
+        assertEquals("", HtmlValidator.report(english).strip(), "the Nu checker on the English fixture");
+    }
+
+    /** Footnote back-links were 1.69:1 and not underlined (issue 21); small brand-coloured text reads at 4.5:1. */
+    @Test
+    void backLinksAndKickersAreReadable() throws IOException {
+        try (Browser b = new Browser(1440)) {
+            b.open(url(sample));
+            @SuppressWarnings("unchecked")
+            List<String> decorations = (List<String>) b.js("return [...document.querySelectorAll('.note-back')]"
+                    + ".map(a => getComputedStyle(a).textDecorationLine);");
+            assertFalse(decorations.isEmpty());
+            assertTrue(decorations.stream().allMatch("underline"::equals), decorations.toString());
+            String kicker = (String) b.js("return getComputedStyle(document.querySelector('.article__kicker')).color;");
+            String[] rgb = kicker.replaceAll("[^0-9,]", "").split(",");
+            String hex = String.format("#%02x%02x%02x", Integer.parseInt(rgb[0]), Integer.parseInt(rgb[1]), Integer.parseInt(rgb[2]));
+            assertTrue(org.digestpress.content.BrandColours.contrast(hex, "#ffffff") >= 4.5, kicker);
         }
     }
 

@@ -64,8 +64,40 @@ class WebEditionTest {
     void theNuHtmlCheckerFindsNoError() throws Exception {
         String report = HtmlValidator.report(result.web());
         System.out.println("Nu Html Checker on the sample's web edition:" + (report.isBlank() ? " nothing to say" : "\n" + report));
-        List<String> errors = report.lines().filter(l -> l.contains("error:")).toList();
-        assertTrue(errors.isEmpty(), () -> errors.size() + " validation errors:\n" + String.join("\n", errors));
+        assertEquals("", report.strip(), "no message at all, warnings and notes included");
+    }
+
+    /**
+     * What readers of a web edition expect around the text (issue 21): a favicon from the brand's
+     * logo, social card tags, the PDF link saying how large the PDF is, an anchor on each article.
+     */
+    @Test
+    void theFaviconSocialCardAndPdfLinkTellWhatTheyShould() throws IOException {
+        Element icon = elements("link").stream().filter(l -> l.getAttribute("rel").equals("icon")).findFirst().orElseThrow();
+        assertTrue(Files.isRegularFile(folder.resolve(icon.getAttribute("href"))), icon.getAttribute("href"));
+        Map<String, String> og = new TreeMap<>();
+        elements("meta").stream().filter(m -> m.hasAttribute("property"))
+                .forEach(m -> og.put(m.getAttribute("property"), m.getAttribute("content")));
+        assertEquals(List.of("og:description", "og:site_name", "og:title", "og:type"), List.copyOf(og.keySet()));
+        assertTrue(og.get("og:title").startsWith("Территориальные кластеры"), og.toString());
+        long kb = Files.size(folder.resolve("2025-06.pdf")) / 1024;
+        List<String> pdfLinks = elements("a").stream().filter(a -> a.getAttribute("href").equals("2025-06.pdf"))
+                .map(a -> normalize(a.getTextContent())).toList();
+        assertEquals(List.of("Скачать PDF (" + kb + " КБ, 32 страницы)", "Скачать PDF (" + kb + " КБ, 32 страницы)"),
+                pdfLinks.stream().map(t -> t.replace('\u00a0', ' ')).toList());
+        long anchors = elements("a").stream().filter(a -> a.getAttribute("class").equals("article__anchor")).count();
+        assertEquals(elements("article").size(), anchors, "one anchor link per article");
+        assertTrue(anchors > 20);
+        assertEquals(6, elements("p").stream().filter(p -> p.getAttribute("class").equals("chart__data")).count(),
+                "a CSV link under each chart");
+    }
+
+    @Test
+    void pluralsOfPagesFollowTheLanguage() {
+        assertEquals(List.of("one", "few", "many", "many", "one", "few", "many"),
+                java.util.stream.LongStream.of(1, 2, 5, 11, 21, 32, 112).mapToObj(n -> PdfFacts.plural(n, "ru")).toList());
+        assertEquals(List.of("one", "many", "many"),
+                java.util.stream.LongStream.of(1, 2, 21).mapToObj(n -> PdfFacts.plural(n, "en")).toList());
     }
 
     /** The check above means something only if the validator runs here, offline, and reports errors. */
