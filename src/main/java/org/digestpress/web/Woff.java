@@ -1,11 +1,14 @@
 package org.digestpress.web;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * A TrueType font as WOFF 1.0 (W3C, 2012): the same tables, each zlib-compressed when that makes
@@ -138,19 +141,17 @@ final class Woff {
         return (length + 3) & ~3;
     }
 
+    /** zlib at its best compression, as WOFF stores a table. */
     private static byte[] deflate(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try {
-            deflater.setInput(bytes);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(out, deflater)) {
+            zlib.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
         } finally {
             deflater.end();
         }
+        return out.toByteArray();
     }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -56,16 +55,7 @@ class MixedIssueWebTest {
     @BeforeAll
     static void build() throws Exception {
         Path publication = temp.resolve("content");
-        try (Stream<Path> files = Files.walk(BuiltIssue.SAMPLE)) {
-            for (Path source : files.toList()) {
-                Path target = publication.resolve(BuiltIssue.SAMPLE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        org.digestpress.cli.CliHarness.copyTree(BuiltIssue.SAMPLE, publication);
         Files.write(publication.resolve("2025-06/images/portrait.jpg"), portraitJpeg());
         Files.writeString(publication.resolve("2025-06/events/99-english.md"), """
                 ---

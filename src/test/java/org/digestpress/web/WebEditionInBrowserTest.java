@@ -258,24 +258,12 @@ class WebEditionInBrowserTest {
         }
     }
 
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "svg", "image/svg+xml",
+            "woff", "font/woff", "gif", "image/gif", "jpg", "image/jpeg", "png", "image/png", "pdf", "application/pdf",
+            "csv", "text/csv");
+
     private static String type(String name) {
-        String n = name.toLowerCase();
-        if (n.endsWith(".html")) {
-            return "text/html; charset=utf-8";
-        } else if (n.endsWith(".svg")) {
-            return "image/svg+xml";
-        } else if (n.endsWith(".woff")) {
-            return "font/woff";
-        } else if (n.endsWith(".gif")) {
-            return "image/gif";
-        } else if (n.endsWith(".jpg")) {
-            return "image/jpeg";
-        } else if (n.endsWith(".png")) {
-            return "image/png";
-        } else if (n.endsWith(".pdf")) {
-            return "application/pdf";
-        }
-        return "application/octet-stream";
+        return TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(), "application/octet-stream");
     }
 
     /** One fresh browser (no cache from another test) at a width: a phone is emulated at 2× as Chromium cannot be narrower than 500 px. */
