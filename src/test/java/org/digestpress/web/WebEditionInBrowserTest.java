@@ -135,6 +135,11 @@ class WebEditionInBrowserTest {
             String[] rgb = kicker.replaceAll("[^0-9,]", "").split(",");
             String hex = String.format("#%02x%02x%02x", Integer.parseInt(rgb[0]), Integer.parseInt(rgb[1]), Integer.parseInt(rgb[2]));
             assertTrue(org.digestpress.content.BrandColours.contrast(hex, "#ffffff") >= 4.5, kicker);
+            // a table's title looks like a figure's (it was 13.6 px grey: issue 21)
+            assertEquals(b.js("const s = getComputedStyle(document.querySelector('.figure__title'));"
+                    + " return [s.fontSize, s.color, s.fontWeight];"),
+                    b.js("const s = getComputedStyle(document.querySelector('.table-figure__title'));"
+                    + " return [s.fontSize, s.color, s.fontWeight];"));
         }
     }
 
@@ -207,8 +212,10 @@ class WebEditionInBrowserTest {
             assertTrue(overflow.intValue() > 20, "wider than the phone: " + overflow);
             b.js("arguments[0].scrollIntoView(); arguments[0].focus();", box);
             new Actions(b.driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
-            Number scrolled = (Number) b.js("return arguments[0].scrollLeft;", box);
-            assertTrue(scrolled.intValue() > 0, "the arrow keys scroll the table");
+            // the browser scrolls smoothly, a moment after the keys: wait for it (up to 10 s on a busy machine)
+            boolean scrolled = new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(10))
+                    .until(d -> ((Number) b.js("return arguments[0].scrollLeft;", box)).intValue() > 0);
+            assertTrue(scrolled, "the arrow keys scroll the table");
             Object broken = b.js("return [...arguments[0].querySelectorAll('td, th')].filter(c => {"
                     + " const r = document.createRange(); r.selectNodeContents(c);"
                     + " const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
