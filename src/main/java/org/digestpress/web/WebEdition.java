@@ -187,7 +187,7 @@ public final class WebEdition {
                 }
                 for (Map.Entry<String, ResizedImage> copy : resized.entrySet()) {
                     byte[] original = confined(copy.getValue().source(), publication, problems);
-                    byte[] bytes = original == null ? null : copy.getValue().make(original);
+                    byte[] bytes = original == null ? null : resize(copy.getValue(), original, problems);
                     if (bytes != null) {
                         PdfWriter.writeAtomically(folder.resolve(copy.getKey()), bytes);
                     }
@@ -196,7 +196,10 @@ public final class WebEdition {
                     PdfWriter.writeAtomically(folder.resolve(file.getKey()), file.getValue());
                 }
                 for (Map.Entry<String, String> face : faces.entrySet()) {
-                    Optional<byte[]> bytes = WebFonts.make(face.getKey(), face.getValue(), html, fonts);
+                    Optional<byte[]> bytes = font(face.getKey(), face.getValue(), problems);
+                    if (bytes == null) {
+                        continue;
+                    }
                     if (bytes.isEmpty()) {
                         problems.error(folder.resolve(PAGE), 0, 0, "The web stylesheet names the font 'fonts/" + face.getKey()
                                 + "', which (or whose .ttf) is not in " + fonts.describe() + ".");
@@ -219,6 +222,32 @@ public final class WebEdition {
                 return out;
             } catch (IOException e) {
                 problems.error(folder, 0, 0, "The web edition cannot be written: " + e.getMessage() + ".");
+                return null;
+            }
+        }
+
+        /** A resized copy of a photo; null, with a problem, when the photo cannot be decoded. */
+        private byte[] resize(ResizedImage copy, byte[] original, Problems problems) {
+            try {
+                byte[] bytes = copy.make(original);
+                if (bytes != null) {
+                    return bytes;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a damaged file the earlier stages let through: said below, in words
+            }
+            problems.error(copy.source(), 0, 0, "This image cannot be decoded, so the web edition has no "
+                    + copy.width() + " px copy of it; save it again as PNG or JPEG.");
+            return null;
+        }
+
+        /** A web font's bytes (empty when its file is missing); null, reported, when its TrueType file does not read as a font. */
+        private Optional<byte[]> font(String name, String family, Problems problems) {
+            try {
+                return WebFonts.make(name, family, html, fonts);
+            } catch (IOException | RuntimeException e) {
+                problems.error(null, 0, 0, "The font '" + name + "' for the web edition cannot be made "
+                        + "from its TrueType file in " + fonts.describe() + ", which does not read as a font.");
                 return null;
             }
         }
