@@ -164,7 +164,8 @@ sup.note-ref a { text-decoration: none; font-family: var(--sans); font-weight: 7
   th { background: none; color: #000; border-bottom: 2px solid #000; }
   .table-scroll { overflow: visible; background: none; }
   .table-scroll table { width: 100%; max-width: none; }
-  a[href^="http"]::after, a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+  /* e-mail links show their address as their text already */
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
   a[href^="#"]::after { content: none; }
   h2, h3, h4 { break-after: avoid; }
   figure, .figure, .chart, .box, tr { break-inside: avoid; }
