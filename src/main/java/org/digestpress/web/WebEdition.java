@@ -20,6 +20,7 @@ import org.digestpress.layout.IssueLayout;
 import org.digestpress.layout.IssueView;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
+import org.digestpress.problem.StageClock;
 
 /**
  * The web edition: the whole issue as one responsive page, {@code <folder>/index.html}, made from
@@ -106,6 +107,7 @@ public final class WebEdition {
         }
         page = page.replace("\u00ad", "");
         Map<String, String> faces = WebFonts.named(page);
+        StageClock.mark("web edition made (not written)");
         return new Page(page, files.all(), pictures.resized(), made, faces, pdfName, view);
     }
 
@@ -219,6 +221,7 @@ public final class WebEdition {
                 Path out = folder.resolve(PAGE);
                 String facts = PdfFacts.describe(pdfBytes, view.labels(), view.language());
                 PdfWriter.writeAtomically(out, html.replace(PDF_FACTS, facts).getBytes(StandardCharsets.UTF_8));
+                StageClock.mark("web edition written: page, pictures, fonts cut down");
                 return out;
             } catch (IOException e) {
                 problems.error(folder, 0, 0, "The web edition cannot be written: " + e.getMessage() + ".");
