@@ -2,6 +2,8 @@ package org.digestpress.web;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,14 +38,42 @@ final class PageFiles {
         if (known != null) {
             return known;
         }
-        String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]+", "-");
+        String candidate = unique(file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        sources.put(candidate, file);
+        names.put(file, candidate);
+        return candidate;
+    }
+
+    /**
+     * Names for files made from the copy {@code name} (resized variants, {@code images/a.jpg} →
+     * {@code images/a-480w.jpg}), each unique as {@link #add} names are; the copy itself is then not
+     * written: the variants stand for it.
+     *
+     * @param suffixes put before the extension
+     */
+    List<String> derive(String name, List<String> suffixes) {
+        sources.remove(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > name.indexOf('/') ? name.substring(0, dot) : name;
+        String extension = dot > name.indexOf('/') ? name.substring(dot) : "";
+        List<String> out = new ArrayList<>();
+        for (String suffix : suffixes) {
+            out.add(unique(stem.substring(stem.indexOf('/') + 1) + suffix + extension));
+        }
+        return out;
+    }
+
+    /** A name in {@code images/} for a file the page makes itself, never one a source has or gets. */
+    String reserve(String wanted) {
+        return unique(wanted);
+    }
+
+    private String unique(String name) {
         String candidate = WebEdition.IMAGES + "/" + name;
         for (int n = 2; taken.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
             candidate = WebEdition.IMAGES + "/" + n + "-" + name;
         }
         taken.add(candidate.toLowerCase(Locale.ROOT));
-        sources.put(candidate, file);
-        names.put(file, candidate);
         return candidate;
     }
 

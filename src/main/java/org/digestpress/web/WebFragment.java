@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,23 +33,26 @@ final class WebFragment {
     private static final Pattern WIDTH = Pattern.compile("width:\\s*([0-9.]+)%");
     private static final Pattern HEIGHT = Pattern.compile("height:\\s*([0-9.]+)mm");
     private static final Pattern HEADING = Pattern.compile("h([1-6])");
+    /** How wide a picture in the text is shown: the column (44rem) on a desktop, the screen less its margins on a phone. */
+    static final String SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)";
 
     private final ChartCompiler charts;
-    private final PageFiles files;
-    private final String notesTitle;
+    private final Pictures pictures;
+    private final ChartFiles chartFiles;
 
-    WebFragment(ChartCompiler charts, PageFiles files, String notesTitle) {
+    WebFragment(ChartCompiler charts, Pictures pictures, ChartFiles chartFiles) {
         this.charts = charts;
-        this.files = files;
-        this.notesTitle = notesTitle;
+        this.pictures = pictures;
+        this.chartFiles = chartFiles;
     }
 
     /**
      * @param anchor     the id of the article (or part) the fragment belongs to; ids made here start with it
      * @param topHeading the level the fragment's highest heading becomes (4 under an article's {@code h3}),
      *                   moving it up or down, so that no level is skipped whatever the author wrote
+     * @param labels     the fixed words in the language of the fragment (an article's own)
      */
-    String convert(String xhtml, String anchor, int topHeading) {
+    String convert(String xhtml, String anchor, int topHeading, Map<String, String> labels) {
         if (xhtml == null || xhtml.isBlank()) {
             return "";
         }
@@ -56,8 +60,9 @@ final class WebFragment {
         shiftHeadings(root, topHeading);
         images(root);
         separatePeople(root);
-        List<String> svgs = charts(root, anchor);
-        notes(root, anchor, topHeading);
+        tables(root, anchor, labels);
+        List<String> svgs = charts(root, anchor, labels);
+        notes(root, anchor, topHeading, labels);
         String html = HtmlMarkup.children(root);
         for (int i = 0; i < svgs.size(); i++) {
             html = html.replace("<!--" + placeholder(i) + "-->", svgs.get(i));
@@ -88,11 +93,54 @@ final class WebFragment {
 
     private void images(Element root) {
         for (Element img : elements(root, "img")) {
-            img.setAttribute("src", files.add(img.getAttribute("src")));
+            Pictures.Picture picture = pictures.of(img.getAttribute("src"));
+            img.setAttribute("src", picture.src());
+            if (!picture.srcset().isEmpty()) {
+                img.setAttribute("srcset", picture.srcset());
+                img.setAttribute("sizes", SIZES);
+            }
+            if (picture.width() > 0) {
+                img.setAttribute("width", Integer.toString(picture.width()));
+                img.setAttribute("height", Integer.toString(picture.height()));
+            }
             if (!img.hasAttribute("alt") || img.getAttribute("alt").isBlank()) {
                 img.setAttribute("alt", img.getAttribute("title"));
             }
             img.setAttribute("loading", "lazy");
+        }
+    }
+
+    /**
+     * A table wider than the screen scrolls sideways in a box of its own; the box can take the
+     * keyboard's focus (so it can be scrolled without a mouse) and is named by the table's title.
+     */
+    private static void tables(Element root, String anchor, Map<String, String> labels) {
+        Document dom = root.getOwnerDocument();
+        int n = 0;
+        for (Element table : elements(root, "table")) {
+            n++;
+            Element box = dom.createElement("div");
+            box.setAttribute("class", "table-scroll");
+            box.setAttribute("tabindex", "0");
+            box.setAttribute("role", "region");
+            Element title = null;
+            if (table.getParentNode() instanceof Element figure && hasClass(figure, "table-figure")) {
+                for (Element p : elements(figure, "p")) {
+                    if (hasClass(p, "table-figure__title")) {
+                        title = p;
+                        break;
+                    }
+                }
+            }
+            if (title != null) {
+                String id = title.hasAttribute("id") ? title.getAttribute("id") : anchor + "-table-" + n + "-title";
+                title.setAttribute("id", id);
+                box.setAttribute("aria-labelledby", id);
+            } else {
+                box.setAttribute("aria-label", labels.getOrDefault("table", "Table") + " " + n);
+            }
+            table.getParentNode().replaceChild(box, table);
+            box.appendChild(table);
         }
     }
 
@@ -109,7 +157,7 @@ final class WebFragment {
     }
 
     /** Each chart placeholder becomes a comment marker now and its SVG after serialising. */
-    private List<String> charts(Element root, String anchor) {
+    private List<String> charts(Element root, String anchor, Map<String, String> labels) {
         List<String> svgs = new ArrayList<>();
         for (Element object : elements(root, "object")) {
             if (!ChartCompiler.OBJECT_TYPE.equals(object.getAttribute("type"))) {
@@ -128,12 +176,24 @@ final class WebFragment {
             wrapper.setAttribute("style", "max-width:" + plain(round(width)) + "px");
             wrapper.appendChild(root.getOwnerDocument().createComment(placeholder(svgs.size() - 1)));
             object.getParentNode().replaceChild(wrapper, object);
+            String csv = chartFiles.csv(object.getAttribute("data-chart"));
+            if (csv != null) {
+                Element p = root.getOwnerDocument().createElement("p");
+                p.setAttribute("class", "chart__data");
+                Element a = root.getOwnerDocument().createElement("a");
+                a.setAttribute("href", csv);
+                a.setAttribute("type", "text/csv");
+                a.setAttribute("download", "");
+                a.setTextContent(labels.getOrDefault("web_chart_data", "Chart data (CSV)"));
+                p.appendChild(a);
+                wrapper.getParentNode().insertBefore(p, wrapper.getNextSibling());
+            }
         }
         return svgs;
     }
 
     /** Footnotes (floated to the page foot in print) become a numbered list after the text. */
-    private void notes(Element root, String anchor, int topHeading) {
+    private void notes(Element root, String anchor, int topHeading, Map<String, String> labels) {
         List<Element> calls = new ArrayList<>();
         for (Element span : elements(root, "span")) {
             if (hasClass(span, "footnote")) {
@@ -167,7 +227,8 @@ final class WebFragment {
             Element back = dom.createElement("a");
             back.setAttribute("class", "note-back");
             back.setAttribute("href", "#" + refId);
-            back.setAttribute("aria-label", "↑ " + n);
+            back.setAttribute("aria-label", labels.getOrDefault("web_note_back", "Back to note {0}")
+                    .replace("{0}", Integer.toString(n)));
             back.setTextContent("↑");
             li.appendChild(back);
             list.appendChild(li);
@@ -176,7 +237,7 @@ final class WebFragment {
         notes.setAttribute("class", "notes");
         Element title = dom.createElement("h" + Math.min(6, topHeading));
         title.setAttribute("class", "notes__title");
-        title.setTextContent(notesTitle);
+        title.setTextContent(labels.getOrDefault("web_notes", "Notes"));
         notes.appendChild(title);
         notes.appendChild(list);
         root.appendChild(notes);

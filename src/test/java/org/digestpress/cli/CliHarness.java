@@ -23,7 +23,7 @@ import org.digestpress.BuiltIssue;
  * checks afterwards: the exit code, the messages, no stack trace, and that no file that existed
  * before the run was changed (the previous PDF included).
  */
-final class CliHarness {
+public final class CliHarness {
 
     /** What the run printed and returned. {@code err} has the publication folder taken out of paths. */
     record Outcome(int exit, String out, String err) {
@@ -144,7 +144,7 @@ final class CliHarness {
         return "---\n" + frontMatter + "---\n" + body;
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path dest = to.resolve(from.relativize(source).toString());

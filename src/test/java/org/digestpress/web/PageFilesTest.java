@@ -34,4 +34,17 @@ class PageFilesTest {
         assertEquals(5, files.all().size());
         assertEquals(5, folded.size(), "distinct also without letter case: " + files.all().keySet());
     }
+
+    /** Resized copies and made files take names no source has or gets, in either order. */
+    @Test
+    void derivedAndReservedNamesNeverMeetASourcesName() {
+        PageFiles files = new PageFiles();
+        String photo = files.add(uri("2030-01/images/photo.jpg"));
+        assertEquals(List.of("images/photo-480w.jpg", "images/photo-960w.jpg"), files.derive(photo, List.of("-480w", "-960w")));
+        assertEquals("images/2-photo-480w.jpg", files.add(uri("2030-01/images/photo-480w.jpg")), "an author's file of that name");
+        assertEquals("images/blank.gif", files.reserve("blank.gif"));
+        assertEquals("images/2-blank.gif", files.add(uri("2030-01/images/Blank.GIF")).toLowerCase(Locale.ROOT));
+        assertEquals(Set.of("images/2-photo-480w.jpg", "images/2-Blank.GIF"), files.all().keySet(),
+                "the resized photo's original is not copied");
+    }
 }
