@@ -45,7 +45,8 @@ public final class Offprints {
      * @param position  1-based place in the issue (the {@code NN} of its offprint's file name)
      * @param firstPage the page it starts on in the issue, 1 when no issue PDF was given
      */
-    public record ArticleInfo(int position, String key, Path file, String section, String title, int firstPage) {
+    public record ArticleInfo(int position, String key, Path file, String section, String title, int firstPage,
+                              String lead, String region, String language) {
     }
 
     /** An offprint written. */
@@ -181,7 +182,8 @@ public final class Offprints {
                     }
                 }
                 position++;
-                infos.add(new ArticleInfo(position, source.key(), source.file(), section.title(), article.title(), firstPage));
+                infos.add(new ArticleInfo(position, source.key(), source.file(), section.title(), article.title(), firstPage,
+                        article.lead(), article.region(), article.language()));
             }
         }
         return infos;
