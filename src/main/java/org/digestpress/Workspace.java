@@ -31,6 +31,7 @@ import org.digestpress.content.Publication;
 import org.digestpress.content.PublicationLoader;
 import org.digestpress.content.References;
 import org.digestpress.content.Source;
+import org.digestpress.email.EmailEdition;
 import org.digestpress.layout.IssueLayout;
 import org.digestpress.layout.IssueView;
 import org.digestpress.markdown.MarkdownRenderer;
@@ -159,8 +160,15 @@ public final class Workspace {
         WebEdition.Page webPage = !(request.web() || publication.web()) ? null
                 : new WebEdition(request.templates(), request.fonts(), shared.charts).prepare(view,
                         output.getFileName().toString(), problems);
+        EmailEdition.Letter letter = !request.email() || webPage == null ? null
+                : new EmailEdition(request.templates()).prepare(view, publication, issue,
+                        output.getFileName().toString(), problems);
         if (webPage != null && refused.isEmpty()) {
-            OutputCheck.webEdition(request, output, webFolder, webPage.outputs()).forEach(r -> problems.error(null, 0, 0, r));
+            List<String> outputs = new ArrayList<>(webPage.outputs());
+            if (letter != null) {
+                outputs.addAll(EmailEdition.Letter.outputs());
+            }
+            OutputCheck.webEdition(request, output, webFolder, outputs).forEach(r -> problems.error(null, 0, 0, r));
         }
         if (problems.hasErrors()) {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
@@ -181,6 +189,9 @@ public final class Workspace {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
         Path web = webPage == null ? null : webPage.write(written.file(), webFolder, publication.root(), problems);
+        if (web != null && letter != null) {
+            letter.write(webFolder, problems);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
                 issue.date().toString(), problems.all(), web);
