@@ -3,6 +3,7 @@ package org.digestpress.email;
 import java.util.Map;
 
 import org.digestpress.typography.XhtmlFragment;
+import org.digestpress.web.HtmlMarkup;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -126,19 +127,7 @@ final class MailFragment {
         }
     }
 
-    static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\u00ad' -> {
-                    // soft hyphens are the PDF's line breaking; a mail client breaks lines by itself
-                }
-                default -> out.append(c);
-            }
-        }
+    private static void escape(String s, StringBuilder out) {
+        HtmlMarkup.escape(s, true, out);
     }
 }
