@@ -209,6 +209,24 @@ class EmailEditionTest {
         }
     }
 
+    /** An English article in a Russian issue carries its language and is labelled in English, as in the PDF. */
+    @Test
+    void anArticleInAnotherLanguageIsLabelledInItsOwn(@TempDir Path temp) throws Exception {
+        CliHarness harness = new CliHarness(temp, BuiltIssue.REPO.resolve("src/test/resources/stress"));
+        CliHarness.Outcome outcome = harness.run("build", harness.publication().resolve("2031-03").toString(), "-o",
+                temp.resolve("out/2031-03.pdf").toString(), "--email");
+        assertEquals(0, outcome.exit(), outcome.err());
+        Path page = temp.resolve("out/2031-03/email.html");
+        String html = Files.readString(page);
+        int english = html.indexOf("<td lang=\"en\"");
+        assertTrue(english > 0, "the English article's cell says lang=\"en\"");
+        String cell = html.substring(english, html.indexOf("</td>", english));
+        assertTrue(cell.contains(">Region: ") && cell.contains(">Read</a>"), cell);
+        assertFalse(cell.contains("Регион") || cell.contains("Читать"), cell);
+        assertTrue(html.contains(">Читать</a>"), "the Russian articles keep their words");
+        assertEquals("", HtmlValidator.report(page).strip());
+    }
+
     /** base_url must be the http(s) address of a folder: anything else is an error at its line, and nothing is built. */
     @Test
     void aBaseUrlThatIsNotAWebAddressIsRefusedAtItsLine(@TempDir Path temp) throws IOException {
