@@ -33,8 +33,9 @@ import org.digestpress.problem.Problems;
 /**
  * Builds every issue of a publication into an archive folder: {@code <YYYY>/<YYYY-MM>.pdf}, one
  * offprint per article in {@code <YYYY>/<YYYY-MM>/<section>/<NN-slug>.pdf} (named after the
- * article's own file, so no other article's change renames it), a cover picture per issue,
- * {@code archive.json} with its checksum file, and {@code index.html}. Issues whose inputs and
+ * article's own file, so no other article's change renames it), the issue's web edition in the same
+ * folder ({@code <YYYY>/<YYYY-MM>/index.html}), a cover picture per issue, {@code archive.json} with
+ * its checksum file, {@code index.html} and {@code feed.xml} ({@link AtomFeed}). Issues whose inputs and
  * digestpress version are unchanged since the last run, and whose archived files are intact, are
  * left alone; the others build in parallel, each on its own, so one broken issue neither stops the
  * rest nor loses its previously archived PDF. One run at a time writes to a folder (a lock file).

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * {@code index.html}: the archive as a page that works straight from the folder (opened as a file,
  * copied to a USB stick, or served as CI's artifact): no script, no font or style from elsewhere,
- * only relative links to the PDFs and cover pictures beside it. Issues newest first, each with its
- * cover and its articles; an article links to its page in the issue PDF ({@code #page=N}, which
- * PDF viewers in browsers honour) and to its offprint.
+ * only relative links to the PDFs, web editions and cover pictures beside it. Issues newest first,
+ * each with its cover and its articles; an article links to its place in the issue's web edition,
+ * to its page in the issue PDF ({@code #page=N}, which PDF viewers in browsers honour) and to its
+ * offprint. The head names {@code feed.xml} for browsers and feed readers, and the header links it.
  */
 final class IndexPage {
 
