@@ -113,7 +113,8 @@ final class AtomFeed {
         element(out, "    ", "id", id(site, issue.issue(), issue.issue()));
         element(out, "    ", "updated", date(issue.issue()));
         String page = issue.webPage();
-        link(out, "    ", "alternate", "text/html", href(site, page != null ? page : issue.pdf().path()), null, null);
+        link(out, "    ", "alternate", page != null ? "text/html" : "application/pdf",
+                href(site, page != null ? page : issue.pdf().path()), null, null);
         link(out, "    ", "enclosure", "application/pdf", href(site, issue.pdf().path()), null, issue.pdf().bytes());
         Map<String, List<String>> sections = new LinkedHashMap<>();
         for (ArchiveRecord.Article a : issue.articles()) {
@@ -137,10 +138,11 @@ final class AtomFeed {
         element(out, "    ", "id", id(site, issue.issue(), issue.issue() + "/" + article.source()
                 .replaceFirst("(?i)\\.md$", "")));
         element(out, "    ", "updated", date(issue.issue()));
-        String page = issue.webPage();
-        String alternate = page != null && article.anchor() != null ? href(site, page) + "#" + article.anchor()
+        // an issue archived by an older digestpress has no web edition: the article's page in the PDF then
+        boolean web = issue.webPage() != null && article.anchor() != null;
+        String alternate = web ? href(site, issue.webPage()) + "#" + article.anchor()
                 : href(site, issue.pdf().path()) + "#page=" + article.page();
-        link(out, "    ", "alternate", "text/html", alternate, null, null);
+        link(out, "    ", "alternate", web ? "text/html" : "application/pdf", alternate, null, null);
         link(out, "    ", "enclosure", "application/pdf", href(site, article.offprint().path()), null,
                 article.offprint().bytes());
         if (article.section() != null) {

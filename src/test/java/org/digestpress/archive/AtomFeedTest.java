@@ -94,6 +94,20 @@ class AtomFeedTest {
         assertEquals(published, AtomFeed.xml(record(PUBLISHED), "Архив выпусков"));
     }
 
+    /** An issue archived before web editions existed: its entries open the PDF, and say so. */
+    @Test
+    void withoutAWebEditionTheEntriesOpenThePdf() throws Exception {
+        ArchiveRecord withWeb = record(LOCAL);
+        ArchiveRecord.Issue i = withWeb.issues().get(0);
+        ArchiveRecord old = new ArchiveRecord("Вестник", "ru", LOCAL, null, null, List.of(new ArchiveRecord.Issue(
+                i.issue(), i.number(), i.issueLabel(), i.monthLabel(), i.pdf(), i.cover(), i.digestpress(),
+                i.inputsSha256(), i.inputs(), i.articles(), i.warnings())));
+        String xml = AtomFeed.xml(old, "Архив выпусков");
+        assertEquals(List.of(), AtomSchema.errors(xml), xml);
+        assertTrue(xml.contains("<link rel=\"alternate\" type=\"application/pdf\" href=\"2030/2030-01.pdf#page=4\"/>"), xml);
+        assertFalse(xml.contains("index.html#"), xml);
+    }
+
     private static List<String> all(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         List<String> out = new java.util.ArrayList<>();
