@@ -228,6 +228,39 @@ class EmailEditionTest {
         assertEquals("", HtmlValidator.report(page).strip());
     }
 
+    /**
+     * The letter's files go through the web edition's output checks: a link at email.html that
+     * leads into the sources is refused before anything is written; one that leads elsewhere is
+     * replaced by the file, never written through.
+     */
+    @Test
+    void theLettersFilesAreNeverWrittenThroughALink(@TempDir Path temp) throws IOException {
+        CliHarness harness = new CliHarness(temp.resolve("into"));
+        Path folder = temp.resolve("into/out/2030-01");
+        Files.createDirectories(folder);
+        Path yaml = harness.publication().resolve("publication.yaml");
+        String before = Files.readString(yaml);
+        Files.createSymbolicLink(folder.resolve("email.html"), yaml);
+        CliHarness.Outcome refused = harness.run("build", harness.publication().resolve("2030-01").toString(), "-o",
+                folder.resolveSibling("2030-01.pdf").toString(), "--email");
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("email.html is inside the publication folder"), refused.err());
+        assertEquals(before, Files.readString(yaml));
+        assertFalse(Files.exists(folder.resolveSibling("2030-01.pdf")), "nothing was written");
+
+        CliHarness other = new CliHarness(temp.resolve("elsewhere"));
+        Path out = temp.resolve("elsewhere/out/2030-01");
+        Files.createDirectories(out);
+        Path outside = temp.resolve("not-a-source.txt");
+        Files.writeString(outside, "kept");
+        Files.createSymbolicLink(out.resolve("email.txt"), outside);
+        CliHarness.Outcome built = other.run("build", other.publication().resolve("2030-01").toString(), "-o",
+                out.resolveSibling("2030-01.pdf").toString(), "--email");
+        assertEquals(0, built.exit(), built.err());
+        assertEquals("kept", Files.readString(outside));
+        assertFalse(Files.isSymbolicLink(out.resolve("email.txt")), "the link was replaced by the file");
+    }
+
     /** base_url must be the http(s) address of a folder: anything else is an error at its line, and nothing is built. */
     @Test
     void aBaseUrlThatIsNotAWebAddressIsRefusedAtItsLine(@TempDir Path temp) throws IOException {
