@@ -15,16 +15,22 @@ import org.digestpress.assets.Assets;
  * @param templates   FreeMarker layouts, stylesheet and labels
  * @param fonts       the TrueType files
  * @param web         also write the web edition ({@code out/<YYYY-MM>/index.html}) beside the PDF
+ * @param email       also write the e-mail edition ({@code email.html}, {@code email.txt}) into the web edition's folder
  */
 public record BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
-                           Assets templates, Assets fonts, boolean web) {
+                           Assets templates, Assets fonts, boolean web, boolean email) {
 
     public BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
                         Assets templates, Assets fonts) {
-        this(publication, issue, output, drafts, write, templates, fonts, false);
+        this(publication, issue, output, drafts, write, templates, fonts, false, false);
     }
 
     public BuildRequest withWeb(boolean web) {
-        return new BuildRequest(publication, issue, output, drafts, write, templates, fonts, web);
+        return new BuildRequest(publication, issue, output, drafts, write, templates, fonts, web, email);
+    }
+
+    /** The e-mail links to the web edition, so asking for it asks for the web edition too. */
+    public BuildRequest withEmail(boolean email) {
+        return new BuildRequest(publication, issue, output, drafts, write, templates, fonts, web || email, email);
     }
 }

@@ -32,8 +32,9 @@ import org.digestpress.problem.Problems;
 /**
  * Builds every issue of a publication into an archive folder: {@code <YYYY>/<YYYY-MM>.pdf}, one
  * offprint per article in {@code <YYYY>/<YYYY-MM>/<section>/<NN-slug>.pdf} (named after the
- * article's own file, so no other article's change renames it), a cover picture per issue,
- * {@code archive.json} with its checksum file, and {@code index.html}. Issues whose inputs and
+ * article's own file, so no other article's change renames it), the issue's web edition in the same
+ * folder ({@code <YYYY>/<YYYY-MM>/index.html}), a cover picture per issue, {@code archive.json} with
+ * its checksum file, {@code index.html} and {@code feed.xml} ({@link AtomFeed}). Issues whose inputs and
  * digestpress version are unchanged since the last run, and whose archived files are intact, are
  * left alone; the others build in parallel, each on its own, so one broken issue neither stops the
  * rest nor loses its previously archived PDF. One run at a time writes to a folder (a lock file).
@@ -230,12 +231,18 @@ public final class Archive {
         List<String> repaired = new ArrayList<>();
         Path index = folder.resolve(IndexPage.FILE_NAME);
         try {
-            byte[] html = IndexPage.html(new ArchiveRecord(title, language, null, records))
-                    .getBytes(StandardCharsets.UTF_8);
+            ArchiveRecord.Site site = AtomFeed.site(publication, previous.site(), title,
+                    records.isEmpty() ? null : records.get(0).issue());
+            ArchiveRecord pages = new ArchiveRecord(title, language, site, null, null, records);
+            byte[] html = IndexPage.html(pages).getBytes(StandardCharsets.UTF_8);
+            byte[] feed = AtomFeed.xml(pages, IndexPage.archiveWord(language)).getBytes(StandardCharsets.UTF_8);
             Fixity.damage(folder, previous.index()).ifPresent(damage -> repaired.add(damage));
+            Fixity.damage(folder, previous.feed()).ifPresent(damage -> repaired.add(damage));
             folder.write(IndexPage.FILE_NAME, html);
-            ArchiveRecord record = new ArchiveRecord(title, language,
-                    new ArchiveRecord.FileSum(IndexPage.FILE_NAME, InputHashes.sha256(html), html.length), records);
+            folder.write(PublishedNames.FEED, feed);
+            ArchiveRecord record = new ArchiveRecord(title, language, site,
+                    new ArchiveRecord.FileSum(IndexPage.FILE_NAME, InputHashes.sha256(html), html.length),
+                    new ArchiveRecord.FileSum(PublishedNames.FEED, InputHashes.sha256(feed), feed.length), records);
             Fixity.write(folder, record);
             folder.cleanUp();
         } catch (IOException e) {
@@ -313,8 +320,9 @@ public final class Archive {
         try (ReadRecorder reads = ReadRecorder.start(path -> hashes.belongsTo(path, dir))) {
             Path staging = folder.staging(name);
             Path stagedPdf = staging.resolve(name + ".pdf");
+            // The web edition is written beside the staged PDF, into the folder the offprints go to.
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
-                    request.templates(), request.fonts());
+                    request.templates(), request.fonts()).withWeb(true);
             Path offprintDir = staging.resolve(name);
             // The offprints come from the issue's own typeset and laid-out issue: typeset once.
             var built = Pipeline.buildWithOffprints(build, (article, slug) ->
@@ -334,17 +342,23 @@ public final class Archive {
             }
             Path cover = Thumbnails.cover(stagedPdf, staging.resolve(name + ".png"), COVER_DPI);
 
-            String year = name.substring(0, 4);
-            String issuePath = year + "/" + name + ".pdf";
-            String coverPath = year + "/" + name + ".png";
+            String issuePath = PublishedNames.issuePdf(name);
+            String coverPath = PublishedNames.cover(name);
             List<ArchiveRecord.Article> articles = new ArrayList<>();
             List<String> offprintPaths = new ArrayList<>();
             for (Offprints.Written w : offprints.offprints()) {
-                String source = OffprintNames.source(dir, w.article().file());
-                String path = year + "/" + name + "/" + OffprintNames.of(dir, w.article().file());
-                articles.add(new ArchiveRecord.Article(w.article().position(), source, w.article().section(),
-                        w.article().title(), w.article().firstPage(), pdf(w.pdf(), path)));
+                Offprints.ArticleInfo info = w.article();
+                String source = OffprintNames.source(dir, info.file());
+                String path = PublishedNames.offprint(name, dir, info.file());
+                articles.add(new ArchiveRecord.Article(info.position(), source, info.section(), info.title(),
+                        info.firstPage(), pdf(w.pdf(), path), "article-" + info.key(),
+                        info.lead() == null ? null : info.lead().replace("\u00ad", ""), info.region(), info.language()));
                 offprintPaths.add(path);
+            }
+            Map<String, Path> webFiles = webEdition(offprintDir, name, offprintPaths);
+            List<ArchiveRecord.FileSum> webSums = new ArrayList<>();
+            for (Map.Entry<String, Path> file : webFiles.entrySet()) {
+                webSums.add(Fixity.sum(file.getValue(), file.getKey()));
             }
             ArchiveRecord.Pdf issuePdf = pdf(stagedPdf, issuePath);
             ArchiveRecord.FileSum coverSum = Fixity.sum(cover, coverPath);
@@ -356,15 +370,20 @@ public final class Archive {
             for (int i = 0; i < offprints.offprints().size(); i++) {
                 folder.publish(offprints.offprints().get(i).pdf(), offprintPaths.get(i));
             }
-            OffprintNames.removeOthers(folder.resolve(year + "/" + name), offprintPaths.stream()
-                    .map(folder::resolve).toList());
+            for (Map.Entry<String, Path> file : webFiles.entrySet()) {
+                folder.publish(file.getValue(), file.getKey());
+            }
+            List<Path> kept = new ArrayList<>();
+            offprintPaths.forEach(p -> kept.add(folder.resolve(p)));
+            webFiles.keySet().forEach(p -> kept.add(folder.resolve(p)));
+            OffprintNames.removeOthers(folder.resolve(PublishedNames.folder(name)), kept);
             folder.publish(cover, coverPath);
             folder.publish(stagedPdf, issuePath);
             ArchiveFolder.deleteTree(staging);
 
             ArchiveRecord.Issue record = new ArchiveRecord.Issue(name, offprints.number(), offprints.issueLabel(),
                     offprints.monthLabel(), issuePdf, coverSum, version, combined, inputs, articles,
-                    ArchiveRecord.Warning.of(problems.all(), request.publication()));
+                    ArchiveRecord.Warning.of(problems.all(), request.publication()), webSums);
             IssueOutcome outcome = new IssueOutcome(name, Status.BUILT, folder.resolve(issuePath), issuePdf.pages(),
                     articles.size(), millis(start), problems.all(), false, repair);
             return new Built(outcome, record, offprints.publicationTitle(), offprints.language());
@@ -378,6 +397,29 @@ public final class Archive {
             problems.error(dir, 0, 0, "The issue could not be built: " + why(e) + ".");
             return failed(name, old, problems, start, false);
         }
+    }
+
+    /**
+     * The web edition's files in the staged issue folder, by their path in the archive: everything
+     * the build wrote there that is not an offprint (the page, its images and fonts, its copy of
+     * the PDF).
+     */
+    private static Map<String, Path> webEdition(Path staged, String name, List<String> offprintPaths)
+            throws IOException {
+        Map<String, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(staged)) {
+            return files;
+        }
+        Set<String> offprints = new java.util.TreeSet<>(offprintPaths);
+        try (java.util.stream.Stream<Path> walk = Files.walk(staged)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String path = PublishedNames.folder(name) + "/" + staged.relativize(file).toString().replace('\\', '/');
+                if (!offprints.contains(path)) {
+                    files.put(path, file);
+                }
+            }
+        }
+        return files;
     }
 
     /** Why an issue's build stopped, in words: the stages report content problems themselves. */

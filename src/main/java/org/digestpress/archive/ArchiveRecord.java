@@ -23,7 +23,8 @@ import org.digestpress.problem.Problem;
  * sorted, nothing comes from the clock. Its own checksum is in {@code archive.json.sha256}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ArchiveRecord(int format, String publication, String language, FileSum index, List<Issue> issues) {
+public record ArchiveRecord(int format, String publication, String language, Site site, FileSum index, FileSum feed,
+                            List<Issue> issues) {
 
     static final String FILE_NAME = "archive.json";
     /** {@code sha256sum -c} reads it: "HEX  archive.json". */
@@ -35,7 +36,24 @@ public record ArchiveRecord(int format, String publication, String language, Fil
     }
 
     ArchiveRecord(String publication, String language, FileSum index, List<Issue> issues) {
-        this(FORMAT, publication, language, index, issues);
+        this(FORMAT, publication, language, null, index, null, issues);
+    }
+
+    ArchiveRecord(String publication, String language, Site site, FileSum index, FileSum feed, List<Issue> issues) {
+        this(FORMAT, publication, language, site, index, feed, issues);
+    }
+
+    /**
+     * What the feed needs of the publication besides its issues, kept so that a run which builds no
+     * issue writes the same feed.
+     *
+     * @param baseUrl   where the archive folder is published ({@code web.base_url}), or null: links stay relative
+     * @param author    the publisher's name, the feed's author
+     * @param authority the publisher's domain or e-mail address for {@code tag:} ids, or null
+     * @param feedId    the feed's id, made once and then kept: a feed reader knows the feed by it
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Site(String baseUrl, String author, String authority, String feedId) {
     }
 
     /** Any archived file that is not a PDF: a cover picture, the index page. */
@@ -57,7 +75,12 @@ public record ArchiveRecord(int format, String publication, String language, Fil
      * @param source the article's file relative to the issue folder ({@code news/01-zavod.md}): it names the offprint
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Article(int position, String source, String section, String title, int page, Pdf offprint) {
+    public record Article(int position, String source, String section, String title, int page, Pdf offprint,
+                          String anchor, String lead, String region, String language) {
+
+        Article(int position, String source, String section, String title, int page, Pdf offprint) {
+            this(position, source, section, title, page, offprint, null, null, null, null);
+        }
     }
 
     /** A warning the issue's build reported, kept so that {@code --strict} still sees it when the issue is up to date. */
@@ -85,24 +108,40 @@ public record ArchiveRecord(int format, String publication, String language, Fil
      * @param inputsSha256 the hash of {@code inputs} and {@code digestpress}: equal means up to date
      * @param inputs       SHA-256 per file the build read ({@code publication/…}, {@code templates/…}, {@code fonts/…});
      *                     a folder ({@code …/}) has {@code dir:} and the hash of its list of names
+     * @param web          the files of the issue's web edition (its page, images, fonts, its copy of the PDF), by path
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Issue(String issue, int number, String issueLabel, String monthLabel, Pdf pdf, FileSum cover,
                         String digestpress, String inputsSha256, SortedMap<String, String> inputs,
-                        List<Article> articles, List<Warning> warnings) {
+                        List<Article> articles, List<Warning> warnings, List<FileSum> web) {
         public Issue {
             inputs = new TreeMap<>(inputs);
             articles = List.copyOf(articles);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            web = web == null ? List.of() : web.stream().sorted(Comparator.comparing(FileSum::path)).toList();
         }
 
-        /** Every file archived for this issue: the issue PDF, its cover, its offprints. */
+        Issue(String issue, int number, String issueLabel, String monthLabel, Pdf pdf, FileSum cover,
+              String digestpress, String inputsSha256, SortedMap<String, String> inputs,
+              List<Article> articles, List<Warning> warnings) {
+            this(issue, number, issueLabel, monthLabel, pdf, cover, digestpress, inputsSha256, inputs, articles,
+                    warnings, List.of());
+        }
+
+        /** Every file archived for this issue: the issue PDF, its cover, its offprints, its web edition. */
         List<FileSum> files() {
             List<FileSum> files = new java.util.ArrayList<>();
             files.add(pdf.sum());
             files.add(cover);
             articles.forEach(a -> files.add(a.offprint().sum()));
+            files.addAll(web);
             return files;
+        }
+
+        /** The web edition's page, or null when the issue was archived without one (by an older digestpress). */
+        String webPage() {
+            String page = PublishedNames.webPage(issue);
+            return web.stream().anyMatch(f -> f.path().equals(page)) ? page : null;
         }
     }
 

@@ -13,7 +13,7 @@ import org.digestpress.problem.Problems;
 
 /**
  * The fixity of an archive: every file it wrote has its checksum in {@code archive.json} (issue
- * PDFs, offprints, covers, {@code index.html}), and {@code archive.json} has its own in
+ * PDFs, offprints, covers, web editions, {@code index.html}, {@code feed.xml}), and {@code archive.json} has its own in
  * {@code archive.json.sha256}. {@code --verify} checks them all and changes nothing; a normal run
  * that finds a damaged file builds the file's issue again and says why.
  */
@@ -55,6 +55,9 @@ public final class Fixity {
         List<ArchiveRecord.FileSum> sums = new ArrayList<>();
         if (record.index() != null) {
             sums.add(record.index());
+        }
+        if (record.feed() != null) {
+            sums.add(record.feed());
         }
         record.issues().forEach(i -> sums.addAll(i.files()));
         for (ArchiveRecord.FileSum sum : sums) {

@@ -1,7 +1,5 @@
 package org.digestpress.archive;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +9,10 @@ import java.util.Map;
 /**
  * {@code index.html}: the archive as a page that works straight from the folder (opened as a file,
  * copied to a USB stick, or served as CI's artifact): no script, no font or style from elsewhere,
- * only relative links to the PDFs and cover pictures beside it. Issues newest first, each with its
- * cover and its articles; an article links to its page in the issue PDF ({@code #page=N}, which
- * PDF viewers in browsers honour) and to its offprint.
+ * only relative links to the PDFs, web editions and cover pictures beside it. Issues newest first,
+ * each with its cover and its articles; an article links to its place in the issue's web edition,
+ * to its page in the issue PDF ({@code #page=N}, which PDF viewers in browsers honour) and to its
+ * offprint. The head names {@code feed.xml} for browsers and feed readers, and the header links it.
  */
 final class IndexPage {
 
@@ -21,31 +20,44 @@ final class IndexPage {
 
     /** The few words of the page, in the publication's language (English otherwise). */
     private record Words(String archive, String issues, String pdf, String pages, String page, String offprint,
-                         String cover, String kilobytes, String megabytes) {
+                         String cover, String kilobytes, String megabytes, String web, String feed) {
     }
 
     private static final Map<String, Words> WORDS = Map.of(
             "ru", new Words("Архив выпусков", "Выпусков в архиве", "Выпуск целиком", "с.", "с.", "PDF статьи",
-                    "Обложка", "КБ", "МБ"),
+                    "Обложка", "КБ", "МБ", "Читать на сайте", "Лента Atom"),
             "en", new Words("Archive of issues", "Issues in the archive", "Whole issue", "pp.", "p.", "Article PDF",
-                    "Cover", "KB", "MB"));
+                    "Cover", "KB", "MB", "Read online", "Atom feed"));
+
+    private static Words words(String language) {
+        return WORDS.getOrDefault((language == null ? "en" : language).replaceFirst("[-_].*", ""), WORDS.get("en"));
+    }
+
+    /** "Archive of issues" in the publication's language: the feed's subtitle. */
+    static String archiveWord(String language) {
+        return words(language).archive();
+    }
 
     private IndexPage() {
     }
 
     static String html(ArchiveRecord record) {
         String language = record.language() == null ? "en" : record.language();
-        Words w = WORDS.getOrDefault(language.replaceFirst("[-_].*", ""), WORDS.get("en"));
+        Words w = words(language);
         String title = record.publication() == null ? w.archive() : record.publication();
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"").append(esc(language)).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append(" — ").append(esc(w.archive())).append("</title>\n")
+                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(esc(w.feed()))
+                .append("\" href=\"").append(href(PublishedNames.FEED)).append("\">\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         out.append("<header class=\"top\"><div class=\"wrap\"><p class=\"kicker\">").append(esc(w.archive()))
                 .append("</p><h1>").append(esc(title)).append("</h1><p class=\"count\">").append(esc(w.issues()))
-                .append(": ").append(record.issues().size()).append("</p></div></header>\n<main class=\"wrap\">\n");
+                .append(": ").append(record.issues().size()).append(" · <a class=\"feed\" href=\"")
+                .append(href(PublishedNames.FEED)).append("\">").append(esc(w.feed())).append("</a></p></div></header>\n")
+                .append("<main class=\"wrap\">\n");
         List<ArchiveRecord.Issue> newestFirst = new ArrayList<>(record.issues());
         java.util.Collections.reverse(newestFirst);
         for (ArchiveRecord.Issue issue : newestFirst) {
@@ -64,7 +76,12 @@ final class IndexPage {
         out.append("  <div class=\"content\">\n");
         out.append("    <h2><a href=\"").append(pdf).append("\">").append(esc(issue.issueLabel()))
                 .append("</a> <span class=\"month\">").append(esc(issue.monthLabel())).append("</span></h2>\n");
-        out.append("    <p class=\"meta\"><a class=\"button\" href=\"").append(pdf).append("\">").append(esc(w.pdf()))
+        String web = issue.webPage() == null ? null : href(issue.webPage());
+        out.append("    <p class=\"meta\">");
+        if (web != null) {
+            out.append("<a class=\"button\" href=\"").append(web).append("\">").append(esc(w.web())).append("</a> ");
+        }
+        out.append("<a class=\"button\" href=\"").append(pdf).append("\">").append(esc(w.pdf()))
                 .append("</a> <span>PDF · ").append(issue.pdf().pages()).append("\u00a0").append(esc(w.pages()))
                 .append(" · ").append(size(issue.pdf().bytes(), w)).append(conformance(issue.pdf()))
                 .append("</span></p>\n");
@@ -77,7 +94,9 @@ final class IndexPage {
             out.append("      <section><h3>").append(esc(section.getKey())).append("</h3>\n        <ul>\n");
             for (ArchiveRecord.Article a : section.getValue()) {
                 String page = pdf + "#page=" + a.page();
-                out.append("          <li><a class=\"title\" href=\"").append(page).append("\">").append(esc(a.title()))
+                // the title opens the article in the web edition where there is one, else its page in the PDF
+                String read = web != null && a.anchor() != null ? web + "#" + esc(a.anchor()) : page;
+                out.append("          <li><a class=\"title\" href=\"").append(read).append("\">").append(esc(a.title()))
                         .append("</a><span class=\"links\"><a class=\"page\" href=\"").append(page).append("\">")
                         .append(esc(w.page())).append("\u00a0").append(a.page()).append("</a><a class=\"offprint\" href=\"")
                         .append(href(a.offprint().path())).append("\" title=\"").append(esc(w.offprint())).append(", ")
@@ -106,11 +125,7 @@ final class IndexPage {
 
     /** A relative link, percent-encoded where needed (file names may be Cyrillic). */
     static String href(String relative) {
-        try {
-            return esc(new URI(null, null, relative, null).toASCIIString());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a relative path: " + relative, e);
-        }
+        return esc(PublishedNames.link(relative));
     }
 
     static String esc(String s) {
@@ -131,6 +146,7 @@ final class IndexPage {
             .kicker { margin: 0 0 6px; text-transform: uppercase; letter-spacing: .08em; font-size: 13px;
               font-weight: bold; color: #f3c89c; }
             .count { margin: 8px 0 0; color: #cfe0e4; font-size: 15px; }
+            .count .feed { color: #fff; text-decoration: underline; }
             main { padding: 28px 24px 48px; }
             .issue { display: flex; gap: 28px; align-items: flex-start; background: #fff; border: 1px solid var(--line);
               border-radius: 6px; padding: 24px; margin: 0 0 24px; }

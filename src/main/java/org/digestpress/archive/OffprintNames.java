@@ -38,7 +38,10 @@ final class OffprintNames {
                 + ".pdf";
     }
 
-    /** Removes offprints of articles no longer in the issue, and the folders that leaves empty. */
+    /**
+     * Removes every file of the issue's folder not in {@code kept} (offprints of articles no longer
+     * in the issue, images and fonts the web edition no longer uses), and the folders that leaves empty.
+     */
     static void removeOthers(Path dir, List<Path> kept) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
@@ -50,7 +53,7 @@ final class OffprintNames {
                     if (!p.equals(dir) && isEmpty(p)) {
                         Files.delete(p);
                     }
-                } else if (p.getFileName().toString().endsWith(".pdf") && !keep.contains(p.toAbsolutePath().normalize())) {
+                } else if (!keep.contains(p.toAbsolutePath().normalize())) {
                     Files.delete(p);
                 }
             }

@@ -35,6 +35,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Also write the web edition: out/<YYYY-MM>/index.html, one page with its images, fonts and the PDF.")
     boolean web;
 
+    @Option(names = "--email",
+            description = "Also write the e-mail edition: out/<YYYY-MM>/email.html and email.txt (and the web edition it links to).")
+    boolean email;
+
     @Option(names = "--repeat", paramLabel = "N", hidden = true, defaultValue = "1",
             description = "Build N times in this process and print each build's milliseconds (for bench/run).")
     int repeat;
@@ -44,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildRequest request = options.request(output, true).withWeb(web);
+        BuildRequest request = options.request(output, true).withWeb(web).withEmail(email);
         List<String> refusals = OutputCheck.refusals(request, thumbnails);
         if (!refusals.isEmpty()) {
             refusals.forEach(r -> spec.commandLine().getErr().println("digest: " + r));
@@ -70,6 +74,10 @@ final class BuildCommand implements Callable<Integer> {
         if (result.web() != null) {
             spec.commandLine().getOut().println("web edition: "
                     + Path.of("").toAbsolutePath().relativize(result.web().toAbsolutePath()));
+        }
+        if (email && result.web() != null) {
+            spec.commandLine().getOut().println("e-mail edition: " + Path.of("").toAbsolutePath().relativize(
+                    result.web().toAbsolutePath().resolveSibling(org.digestpress.email.EmailEdition.PAGE)));
         }
         if (thumbnails != null) {
             try {

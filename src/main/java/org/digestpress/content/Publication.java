@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param resources     links listed on the inside cover (may be empty)
  * @param index         the indexes printed before the back page: {@code regions}, {@code tags}, in that order
  * @param web           whether every build also writes the web edition ({@code web: true})
+ * @param baseUrl       where the archive folder is published ({@code web: {base_url: …}}), ending in
+ *                      {@code /}, or null: the feed's and the e-mail's links are absolute only with it
  */
 public record Publication(Path root, Path file, String title, String subtitle, String language,
                           Publisher publisher, Brand brand, List<Section> sections, String backPage,
-                          int backPageLine, List<Link> resources, List<String> index, boolean web) {
+                          int backPageLine, List<Link> resources, List<String> index, boolean web,
+                          String baseUrl) {
 
     /** What {@code index} may ask for, in the order the index pages are printed. */
     public static final List<String> INDEXES = List.of("regions", "tags");

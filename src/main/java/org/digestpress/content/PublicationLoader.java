@@ -73,13 +73,24 @@ public final class PublicationLoader {
         List<Link> resources = readLinks(fields, "resources");
         String backPage = fields.string("back_page");
         List<String> index = readIndex(fields);
-        boolean web = fields.flag("web");
+        boolean web;
+        String baseUrl = null;
+        if (fields.node("web") instanceof YamlNode.Mapping) {
+            // web: {edition: true, base_url: https://…/}: the web edition with every build, and where
+            // the archive folder is published (the feed's and the e-mail's absolute links)
+            Fields w = fields.mapping("web");
+            w.warnUnknown(Set.of("edition", "base_url"));
+            web = w.flag("edition");
+            baseUrl = PublishedAddress.baseUrl(w.string("base_url"), w.file(), w.lineOf("base_url"), problems);
+        } else {
+            web = fields.flag("web");
+        }
 
         if (title == null || language == null || publisher == null || sections.isEmpty()) {
             return null;
         }
         return new Publication(absRoot, file, title, subtitle, language, publisher, brand, sections,
-                backPage == null ? "" : backPage, fields.lineOf("back_page") + 1, resources, index, web);
+                backPage == null ? "" : backPage, fields.lineOf("back_page") + 1, resources, index, web, baseUrl);
     }
 
     private static Publisher readPublisher(Fields fields) {

@@ -29,6 +29,7 @@ import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
+import org.digestpress.email.EmailEdition;
 import org.digestpress.web.WebEdition;
 
 /**
@@ -88,8 +89,15 @@ final class IssueBuilder {
         WebEdition.Page webPage = !(request.web() || publication.web()) ? null
                 : new WebEdition(request.templates(), request.fonts(), typeset.charts()).prepare(typeset.view(),
                         output.getFileName().toString(), problems);
+        EmailEdition.Letter letter = !request.email() || webPage == null ? null
+                : new EmailEdition(request.templates()).prepare(typeset.view(), publication, typeset.issue(),
+                        output.getFileName().toString(), problems);
         if (webPage != null && refused.isEmpty()) {
-            OutputCheck.webEdition(request, output, webFolder, webPage.outputs()).forEach(r -> problems.error(null, 0, 0, r));
+            List<String> outputs = new ArrayList<>(webPage.outputs());
+            if (letter != null) {
+                outputs.addAll(EmailEdition.Letter.outputs());
+            }
+            OutputCheck.webEdition(request, output, webFolder, outputs).forEach(r -> problems.error(null, 0, 0, r));
         }
         if (problems.hasErrors()) {
             return new Workspace.IssueBuild(failed(name), publication.root(), List.of());
@@ -107,6 +115,9 @@ final class IssueBuilder {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
         Path web = webPage == null ? null : webPage.write(laidOut.file(), webFolder, publication.root(), problems);
+        if (web != null && letter != null) {
+            letter.write(webFolder, problems);
+        }
         BuildResult result = new BuildResult(laidOut.file(), laidOut.pages(), laidOut.pdf().length, millis(), name,
                 problems.all(), web);
         return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut);

@@ -34,7 +34,8 @@ public final class Offprints {
      * @param position  1-based place in the issue (the {@code NN} of its offprint's file name)
      * @param firstPage the page it starts on in the issue, 1 when no issue PDF was given
      */
-    public record ArticleInfo(int position, String key, Path file, String section, String title, int firstPage) {
+    public record ArticleInfo(int position, String key, Path file, String section, String title, int firstPage,
+                              String lead, String region, String language) {
     }
 
     /** An offprint written. */
@@ -73,7 +74,7 @@ public final class Offprints {
                 Article source = sources.get(position);
                 position++;
                 infos.add(new ArticleInfo(position, source.key(), source.file(), section.title(), article.title(),
-                        firstPage.applyAsInt(source)));
+                        firstPage.applyAsInt(source), source.lead(), source.region(), source.language()));
             }
         }
         return infos;
@@ -111,7 +112,7 @@ public final class Offprints {
                 infos.add(info);
             } else {
                 infos.add(new ArticleInfo(info.position(), info.key(), info.file(), info.section(), info.title(),
-                        bookmarks.get(at).page()));
+                        bookmarks.get(at).page(), info.lead(), info.region(), info.language()));
             }
         }
         return infos;

@@ -13,7 +13,7 @@ import org.w3c.dom.Text;
  * elements without a slash, every other element with its end tag ({@code <p/>} means an open
  * paragraph to an HTML parser).
  */
-final class HtmlMarkup {
+public final class HtmlMarkup {
 
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
@@ -70,7 +70,8 @@ final class HtmlMarkup {
         }
     }
 
-    static void escape(String s, boolean attribute, StringBuilder out) {
+    /** {@code s} escaped for HTML text (or, with {@code attribute}, a quoted attribute), soft hyphens left out. */
+    public static void escape(String s, boolean attribute, StringBuilder out) {
         // soft hyphens are the PDF's line breaking; the browser hyphenates by itself
         org.digestpress.xml.XmlText.escape(s.replace("\u00ad", ""), attribute, out);
     }
