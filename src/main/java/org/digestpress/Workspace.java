@@ -77,9 +77,14 @@ public final class Workspace {
     }
 
     /** A build with what a live preview shows besides the PDF. */
-    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {
+    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents,
+                             org.digestpress.pdf.SourceMap sourceMap) {
         public IssueBuild {
             contents = List.copyOf(contents);
+        }
+
+        public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {
+            this(result, publicationRoot, contents, org.digestpress.pdf.SourceMap.empty());
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -36,7 +37,15 @@ class PreviewServerTest {
             assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
                     json);
             assertTrue(json.contains("\"problems\":[]"), json);
-            assertTrue(json.contains("{\"kind\":\"article\",\"title\":\"Реестр кластеров пополнился\",\"page\":6}"), json);
+            // Page 6 holds a section heading, the first article, then this one: it begins a quarter down the page.
+            java.util.regex.Matcher place = Pattern.compile(
+                    "\\{\"kind\":\"article\",\"title\":\"Реестр кластеров пополнился\",\"page\":6,\"y\":(0\\.\\d+)}")
+                    .matcher(json);
+            assertTrue(place.find(), json);
+            double y = Double.parseDouble(place.group(1));
+            assertTrue(y > 0.15 && y < 0.6, "where the article begins on its page: " + y);
+            assertTrue(json.matches("(?s).*\"hashes\":\\[(\"[0-9a-f]{24}\",){9}\"[0-9a-f]{24}\"].*"),
+                    "one content hash per page: " + json);
 
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());

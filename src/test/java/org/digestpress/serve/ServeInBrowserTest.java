@@ -69,11 +69,15 @@ class ServeInBrowserTest {
                 screenshot(browser, "serve-page.png");
                 ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'yes';");
 
+                // A contents click goes to where the article begins on its page, not to the page's top.
                 browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]")).click();
                 Object top = ((JavascriptExecutor) browser).executeScript(
                         "const a = [...document.querySelectorAll('#contents a')].find(a => a.textContent.includes('Методика'));"
-                        + "return document.getElementById(a.getAttribute('href').substring(1)).getBoundingClientRect().top;");
-                assertTrue(Math.abs(((Number) top).doubleValue()) < 30, "the article's first page is at the top: " + top);
+                        + "const img = document.querySelector('#page-' + a.dataset.page + ' img').getBoundingClientRect();"
+                        + "return img.top + Number(a.dataset.y) * img.height - document.getElementById('pages').getBoundingClientRect().top;");
+                assertTrue(Math.abs(((Number) top).doubleValue() - 12) < 30, "the article's heading is at the top: " + top);
+                assertTrue(browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]"))
+                        .getAttribute("class").contains("current"), "the article in view is marked in the contents");
 
                 Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
                         "В Калуге открылся второй завод"));

@@ -1,0 +1,37 @@
+package org.digestpress.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.digestpress.Workspace;
+
+/**
+ * The last build that wrote a PDF, as the page shows it while the sources are broken: its bytes,
+ * the document loaded once (pictures, hashes), where its articles begin on their pages, and where
+ * each thing on a page came from.
+ */
+record ShownBuild(byte[] pdf, PagePictures pictures, PageSources sources, List<Double> places) implements AutoCloseable {
+
+    ShownBuild {
+        places = List.copyOf(places);
+    }
+
+    /** Reads back the PDF a good build just wrote. */
+    static ShownBuild of(Workspace.IssueBuild built, PageSources sources) throws IOException {
+        byte[] pdf = Files.readAllBytes(built.result().pdf());
+        PagePictures pictures = new PagePictures(pdf);
+        try {
+            List<Double> places = ArticlePlaces.of(pictures.document(), built.contents());
+            return new ShownBuild(pdf, pictures, sources, places);
+        } catch (RuntimeException e) {
+            pictures.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        pictures.close();
+    }
+}
