@@ -11,15 +11,11 @@ import java.util.List;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ServeInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Builds on a busy two-core machine take seconds; this bounds a wait, it measures nothing. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -39,21 +33,14 @@ class ServeInBrowserTest {
 
     @Test
     void thePageFollowsSavesWithoutReloading() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium on this machine");
         Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         String original = Files.readString(article);
         BuildRequest request = ServedFixture.request(publication);
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
         try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request, List.of(publication),
                 List.of(), 0)) {
-            WebDriver browser = new ChromeDriver(service, options);
+            WebDriver browser = HeadlessChromium.start(1400, 1000);
             try {
                 browser.get(server.address().toString());
                 WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
@@ -113,7 +100,7 @@ class ServeInBrowserTest {
     }
 
     /** Keeps a picture of the page in target/screenshots/, for a person to look at. */
-    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    static void screenshot(WebDriver browser, String name) throws java.io.IOException {
         Path dir = BuiltIssue.REPO.resolve("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser)
