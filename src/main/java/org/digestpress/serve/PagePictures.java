@@ -17,12 +17,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
@@ -120,14 +123,35 @@ final class PagePictures implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /**
+     * The stored (compressed) bytes are hashed, not the drawing operators: PDFBox compresses the
+     * same operators to the same bytes, and inflating every page of a large issue on each build
+     * would cost more than the hash.
+     */
     private static String hash(PDPage page) throws IOException {
         MessageDigest digest = sha256();
         digest.update(page.getMediaBox().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        try (InputStream in = page.getContents()) {
-            digest.update(in.readAllBytes());
+        COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        if (contents instanceof COSStream stream) {
+            raw(stream, digest);
+        } else if (contents instanceof COSArray streams) {
+            for (COSBase part : streams) {
+                if (part instanceof COSObject reference) {
+                    part = reference.getObject();
+                }
+                if (part instanceof COSStream stream) {
+                    raw(stream, digest);
+                }
+            }
         }
         resources(page.getResources(), digest, 0);
         return HexFormat.of().formatHex(digest.digest(), 0, 12);
+    }
+
+    private static void raw(COSStream stream, MessageDigest digest) throws IOException {
+        try (InputStream in = stream.createRawInputStream()) {
+            digest.update(in.readAllBytes());
+        }
     }
 
     /** The pictures and forms a page places, by name, sorted; forms with what they place, a few levels deep. */
@@ -145,10 +169,7 @@ final class PagePictures implements AutoCloseable {
                 continue;
             }
             digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            PDStream stream = object.getStream();
-            try (InputStream in = stream.createInputStream()) {
-                digest.update(in.readAllBytes());
-            }
+            raw(object.getCOSObject(), digest);
             if (object instanceof PDFormXObject form) {
                 resources(form.getResources(), digest, depth + 1);
             }

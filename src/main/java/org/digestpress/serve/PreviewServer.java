@@ -39,7 +39,9 @@ public final class PreviewServer implements AutoCloseable {
     static final float DPI = 96;
     private static final long QUIET_MILLIS = 120;
     /** Builds run after the first one, while nobody saves, so that the JIT has compiled a build's code. */
-    private static final int WARM_BUILDS = 3;
+    private static final int WARM_BUILDS = 2;
+    /** The first page's pictures are drawn before the warm-up builds take the cores. */
+    private static final long WARM_AFTER_MILLIS = 3000;
 
     private final IssueBuilder workspace;
     private final BuildRequest request;
@@ -167,8 +169,11 @@ public final class PreviewServer implements AutoCloseable {
             throw e;
         }
         if (settings.warm()) {
+            // Queued behind any save made meanwhile; the builder is not held while waiting.
+            var later = java.util.concurrent.CompletableFuture.delayedExecutor(WARM_AFTER_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, builder);
             for (int i = 0; i < WARM_BUILDS; i++) {
-                builder.execute(this::warm);
+                later.execute(this::warm);
             }
         }
     }
