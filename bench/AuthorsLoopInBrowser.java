@@ -6,6 +6,7 @@
 //   event   from the build event's arrival in the page until that page is painted
 //   cpu     CPU time of the whole serve process per round (all threads: build, pictures, JIT, GC)
 //   build   CPU time of the thread that built (its own cpuMs)
+//   viewer  CPU time of the threads that draw pictures and answer requests (digest-draw, digest-http)
 // as tab-separated numbers, one line per measure, for bench/authors-loop to summarise.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -68,11 +69,13 @@ public class AuthorsLoopInBrowser {
                     + ".test(a.textContent)); a.click();");
             Path article = work.resolve(ARTICLE);
             String original = Files.readString(article);
-            List<Long> saved = new ArrayList<>(), event = new ArrayList<>(), cpu = new ArrayList<>(), build = new ArrayList<>();
+            List<Long> saved = new ArrayList<>(), event = new ArrayList<>(), cpu = new ArrayList<>(), build = new ArrayList<>(),
+                    viewer = new ArrayList<>();
             for (int i = 0; i < rounds + warmup; i++) {
                 Thread.sleep(400); // the last round's pictures and events are done
                 int before = ((Number) js.executeScript("return status.build;")).intValue();
                 long cpuBefore = cpuMillis(serve.pid());
+                long viewerBefore = viewerMillis(serve.pid());
                 long save = System.currentTimeMillis();
                 Files.writeString(article, original.replaceFirst("\n$", "") + "\n\nПравка для замера № " + i + ".\n");
                 wait.until(b -> ((Number) js.executeScript("return digestPainted.filter(p => p.build > " + before
@@ -83,10 +86,12 @@ public class AuthorsLoopInBrowser {
                 wait.until(b -> Boolean.TRUE.equals(js.executeScript("return inFlight === 0;")));
                 Thread.sleep(200);
                 long cpuAfter = cpuMillis(serve.pid());
+                long viewerAfter = viewerMillis(serve.pid());
                 if (i >= warmup) {
                     saved.add(((Number) painted.get("at")).longValue() - save);
                     event.add(((Number) painted.get("ms")).longValue());
                     cpu.add(cpuAfter - cpuBefore);
+                    viewer.add(viewerAfter - viewerBefore);
                     build.add(((Number) js.executeScript("return status.cpuMs;")).longValue());
                 }
             }
@@ -94,6 +99,7 @@ public class AuthorsLoopInBrowser {
             print("event", event);
             print("cpu", cpu);
             print("build", build);
+            print("viewer", viewer);
         } finally {
             browser.quit();
             serve.destroy();
@@ -105,6 +111,26 @@ public class AuthorsLoopInBrowser {
         StringBuilder line = new StringBuilder(name);
         values.forEach(v -> line.append('\t').append(v));
         System.out.println(line);
+    }
+
+    /** User and system time of the server's own threads: pictures and HTTP. */
+    static long viewerMillis(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("digest-draw") || name.startsWith("digest-http")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    }
+                } catch (java.io.IOException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return sum;
     }
 
     /** User and system time of every thread of the process, from /proc (clock ticks of 10 ms). */

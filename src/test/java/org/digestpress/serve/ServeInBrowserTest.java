@@ -93,6 +93,18 @@ class ServeInBrowserTest {
                 screenshot(browser, "serve-offline.png");
                 assertTrue(browser.findElement(By.id("offline")).getText().contains("digest serve"),
                         browser.findElement(By.id("offline")).getText());
+                assertEquals("disconnected", browser.findElement(By.id("bar-state")).getText());
+
+                // Started again (another process, maybe other sources): the page reloads by itself.
+                int port = server.address().getPort();
+                Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
+                        "В Калуге открылся третий завод"));
+                try (PreviewServer again = PreviewServer.start(Pipeline.workspace(), request, List.of(publication),
+                        List.of(), port)) {
+                    wait.until(b -> ((JavascriptExecutor) b).executeScript("return window.sameDocument;") == null);
+                    wait.until(b -> titles(b).contains("В Калуге открылся третий завод"));
+                    assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
+                }
             } finally {
                 browser.quit();
             }
