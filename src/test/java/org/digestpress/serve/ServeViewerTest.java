@@ -78,6 +78,7 @@ class ServeViewerTest {
                         assertTrue(number(m, "asideRight") <= 1, at + "the drawer is closed at first: " + m);
                         toggle.click();
                         wait.until(b -> number(measures(browser), "asideLeft") >= -1);
+                        ServeInBrowserTest.screenshot(browser, "viewer-" + screen.width() + "-contents.png");
                     }
                     WebElement link = browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]"));
                     assertTrue(link.isDisplayed(), at + "the contents are reachable");
