@@ -86,6 +86,11 @@ public final class PreviewServer implements AutoCloseable {
         }
 
         static IssueBuilder of(Workspace workspace) {
+            return of(workspace, null);
+        }
+
+        /** With {@code sources}, when not null, instead of each build's own source map (a test's double). */
+        static IssueBuilder of(Workspace workspace, PageSources sources) {
             return new IssueBuilder() {
                 @Override
                 public Workspace.IssueBuild build(BuildRequest request) {
@@ -95,6 +100,11 @@ public final class PreviewServer implements AutoCloseable {
                 @Override
                 public void reset() {
                     workspace.reset();
+                }
+
+                @Override
+                public PageSources sources(Workspace.IssueBuild built) {
+                    return sources != null ? sources : PageSources.of(built.sourceMap());
                 }
             };
         }
