@@ -229,6 +229,32 @@ class ServeViewerTest {
         }
     }
 
+    @Test
+    void downloadIsOfferedOnlyOnceAPdfExists() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        Path article = publication.resolve(ARTICLE);
+        String original = Files.readString(article);
+        Files.writeString(article, original.replace("lead: Новое", "lead: [Новое"));
+        try (PreviewServer server = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()),
+                ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT)) {
+            ChromeDriver browser = HeadlessChromium.start(720, 900);
+            try {
+                browser.get(server.address().toString());
+                WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+                wait.until(b -> browser.findElement(By.id("banner")).isDisplayed());
+                assertFalse(browser.findElement(By.id("download")).isDisplayed(), "no PDF, no download");
+                String banner = browser.findElement(By.id("banner")).getText();
+                assertTrue(banner.contains("no pages yet") && banner.contains("01-zavod.md:4"), banner);
+                Files.writeString(article, original);
+                wait.until(b -> browser.findElement(By.id("download")).isDisplayed());
+                wait.until(b -> firstPictureShown(browser));
+                assertFalse(browser.findElement(By.id("banner")).isDisplayed());
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
     /** The fixture served (with {@code sources} for the pages' source map when not null) and a browser. */
     private record Viewing(Path article, String original, PreviewServer server, ChromeDriver browser,
                            WebDriverWait patience) implements AutoCloseable {
