@@ -99,7 +99,10 @@ final class PageAnswers {
         int number = Integer.parseInt(page);
         double fx = Double.parseDouble(x);
         double fy = Double.parseDouble(y);
-        if (build == null || number < 1 || number > build.pictures().pages() || fx > 1 || fy > 1) {
+        if (fx > 1 || fy > 1) {
+            return json(400, Map.of("error", "x and y are fractions of the page, from 0 to 1."));
+        }
+        if (build == null || number < 1 || number > build.pictures().pages()) {
             return json(404, Map.of("error", "There is no such page."));
         }
         Optional<SourceMap.Point> point = build.sources().at(number, fx, fy);

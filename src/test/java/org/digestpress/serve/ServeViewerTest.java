@@ -192,7 +192,7 @@ class ServeViewerTest {
                     + ",\"line\":15,\"link\":\"" + link + "\"}", source.body());
             assertEquals(404, http.send(HttpRequest.newBuilder(base.resolve("/source?page=5&x=0.5&y=0.3")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
-            for (String bad : List.of("/source?page=4&x=2&y=0.3", "/source?page=4&x=0.5", "/source?page=x&x=0&y=0",
+            for (String bad : List.of("/source?page=4&x=2&y=0.3", "/source?page=4&x=0.5&y=1.5", "/source?page=4&x=0.5", "/source?page=x&x=0&y=0",
                     "/where?file=&line=2", "/where?line=2")) {
                 assertEquals(400, http.send(HttpRequest.newBuilder(base.resolve(bad)).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode(), bad);
