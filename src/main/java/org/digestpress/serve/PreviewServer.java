@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.digestpress.BuildRequest;
@@ -271,7 +270,7 @@ public final class PreviewServer implements AutoCloseable {
             // One file saved just before is the likeliest cause: the problem points there.
             Path saved = changed.size() == 1 && Files.isRegularFile(changed.iterator().next())
                     ? changed.iterator().next() : null;
-            String sentence = stopped(e) + (saved == null ? "" : " It happened after this file was saved.")
+            String sentence = StoppedBuild.sentence(e) + (saved == null ? "" : " It happened after this file was saved.")
                     + " The pages shown are from the last good build.";
             built = new Workspace.IssueBuild(new BuildResult(null, 0, 0, (System.nanoTime() - start) / 1_000_000,
                     null, List.of(Problem.error(saved, 0, 0, sentence))), null, List.of());
@@ -284,25 +283,6 @@ public final class PreviewServer implements AutoCloseable {
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         publish(built, cpuMillis);
     }
-
-    /** A sentence for a build that threw: what happened, never the name of a Java class. */
-    static String stopped(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "The build stopped: something in the issue is nested or repeated too deeply to typeset "
-                    + "(a very long line of one character, or quotes inside quotes many levels deep).";
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "The build stopped: it ran out of memory (a very large picture, table or text?).";
-        }
-        String message = e.getMessage();
-        if (e instanceof RuntimeException && message != null && !message.isBlank()
-                && !JAVA_NAME.matcher(message).find()) {
-            return "The build stopped: " + message + (message.endsWith(".") ? "" : ".");
-        }
-        return "The build stopped unexpectedly.";
-    }
-
-    private static final Pattern JAVA_NAME = Pattern.compile("Exception|Error\\b|Throwable|java\\.|javax\\.|\\tat ");
 
     private void publish(Workspace.IssueBuild built, long cpuMillis) {
         Status previous = status;
