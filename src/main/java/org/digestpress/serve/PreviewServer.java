@@ -28,9 +28,10 @@ import org.digestpress.problem.Problem;
  * origin ({@link HttpListener}); request paths select one of a fixed set of answers and are never
  * used to read a file. Whatever a build throws shows as a failed build, and the server goes on.
  *
- * <p>Endpoints: {@code GET /} the page; {@code /issue.pdf} the current PDF; {@code /pages/N.png} page
- * N as a picture; {@code /events} one SSE event per finished build; {@code /status.json} the last
- * build: {@code {"build", "ok", "ms", "pages", "problems": [{file, line, column, severity, message}]}}.
+ * <p>Endpoints: {@code GET /} the page; {@code /issue.pdf} the current PDF; {@code /events} a
+ * {@code building} event when a save is seen and a {@code build} event per finished build;
+ * {@code /status.json} the last build ({@link StatusJson}: problems, contents, a hash per page);
+ * {@code /pages/N.png?w=}, {@code /source} and {@code /where} about the pages ({@link PageAnswers}).
  */
 public final class PreviewServer implements AutoCloseable {
 
