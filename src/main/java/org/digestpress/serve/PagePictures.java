@@ -52,14 +52,18 @@ final class PagePictures implements AutoCloseable {
     private final PDRectangle size;
     private boolean closed;
 
-    PagePictures(byte[] pdf) throws IOException {
+    /**
+     * @param fonts which fonts drew the pages (changes when a font file is replaced): the hashes
+     *              leave the fonts out, so a page drawn with another font must differ by this
+     */
+    PagePictures(byte[] pdf, String fonts) throws IOException {
         document = Loader.loadPDF(pdf);
         try {
             renderer = new PDFRenderer(document);
             size = document.getPage(0).getMediaBox();
             List<String> all = new ArrayList<>();
             for (PDPage page : document.getPages()) {
-                all.add(hash(page));
+                all.add(hash(page, fonts));
             }
             hashes = List.copyOf(all);
         } catch (IOException | RuntimeException e) {
@@ -128,8 +132,9 @@ final class PagePictures implements AutoCloseable {
      * same operators to the same bytes, and inflating every page of a large issue on each build
      * would cost more than the hash.
      */
-    private static String hash(PDPage page) throws IOException {
+    private static String hash(PDPage page, String fonts) throws IOException {
         MessageDigest digest = sha256();
+        digest.update(fonts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update(page.getMediaBox().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
         if (contents instanceof COSStream stream) {

@@ -63,6 +63,8 @@ public final class PreviewServer implements AutoCloseable {
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
     private volatile ShownBuild shown;
     private int builds;
+    /** How often a font file changed: pages drawn with other fonts get other hashes. */
+    private int fontChanges;
     /** Saves seen and not yet built: warm-up builds give way to them. */
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -264,6 +266,7 @@ public final class PreviewServer implements AutoCloseable {
         Workspace.IssueBuild built;
         try {
             if (fontsChanged) {
+                fontChanges++;
                 workspace.reset();
             }
             built = workspace.build(request);
@@ -293,7 +296,7 @@ public final class PreviewServer implements AutoCloseable {
         float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
         if (!built.result().failed() && built.result().pdf() != null) {
             try {
-                ShownBuild next = ShownBuild.of(built, workspace.sources(built));
+                ShownBuild next = ShownBuild.of(built, workspace.sources(built), "fonts " + fontChanges);
                 ShownBuild old = shown;
                 shown = next;
                 if (old != null) {

@@ -18,9 +18,10 @@ record ShownBuild(byte[] pdf, PagePictures pictures, PageSources sources, List<D
     }
 
     /** Reads back the PDF a good build just wrote. */
-    static ShownBuild of(Workspace.IssueBuild built, PageSources sources) throws IOException {
+    /** @param fonts which fonts drew it: see {@link PagePictures#PagePictures(byte[], String)} */
+    static ShownBuild of(Workspace.IssueBuild built, PageSources sources, String fonts) throws IOException {
         byte[] pdf = Files.readAllBytes(built.result().pdf());
-        PagePictures pictures = new PagePictures(pdf);
+        PagePictures pictures = new PagePictures(pdf, fonts);
         try {
             List<Double> places = ArticlePlaces.of(pictures.document(), built.contents());
             return new ShownBuild(pdf, pictures, sources, places);

@@ -74,4 +74,30 @@ class PreviewServerTest {
             assertEquals(404, post.statusCode());
         }
     }
+
+    /** Page hashes leave the fonts out (a subset changes with any text), so a replaced font file must change them all. */
+    @Test
+    void aReplacedFontGivesEveryPageANewHash() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        Path fonts = org.digestpress.WorkspaceTest.copy(org.digestpress.BuiltIssue.REPO.resolve("fonts"), temp.resolve("fonts"));
+        org.digestpress.BuildRequest served = ServedFixture.request(publication);
+        org.digestpress.BuildRequest request = new org.digestpress.BuildRequest(served.publication(), served.issue(),
+                served.output(), served.drafts(), served.write(), served.templates(),
+                org.digestpress.assets.Assets.directory(fonts));
+        try (PreviewServer server = PreviewServer.start(org.digestpress.Pipeline.workspace(), request,
+                List.of(publication, fonts), List.of(fonts), 0)) {
+            List<String> before = server.status().hashes();
+            java.nio.file.Files.write(fonts.resolve("PTF55F.ttf"), java.nio.file.Files.readAllBytes(fonts.resolve("PTF55F.ttf")));
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (server.status().build() < 2 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertEquals(2, server.status().build(), "the replaced font was seen");
+            List<String> after = server.status().hashes();
+            assertEquals(before.size(), after.size());
+            for (int i = 0; i < after.size(); i++) {
+                assertTrue(!after.get(i).equals(before.get(i)), "page " + (i + 1) + " is drawn again");
+            }
+        }
+    }
 }
