@@ -19,6 +19,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
@@ -164,6 +165,12 @@ final class PagePictures implements AutoCloseable {
         if (resources == null || depth > 4) {
             return;
         }
+        // Transparency, gradients, patterns and colour spaces are dictionaries the content stream
+        // names: hashed by value, references followed, since object numbers change between builds.
+        for (COSName kind : List.of(COSName.EXT_G_STATE, COSName.SHADING, COSName.PATTERN, COSName.COLORSPACE)) {
+            digest.update(kind.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            value(resources.getCOSObject().getDictionaryObject(kind), digest, 0);
+        }
         TreeSet<String> names = new TreeSet<>();
         for (COSName name : resources.getXObjectNames()) {
             names.add(name.getName());
@@ -178,6 +185,35 @@ final class PagePictures implements AutoCloseable {
             if (object instanceof PDFormXObject form) {
                 resources(form.getResources(), digest, depth + 1);
             }
+        }
+    }
+
+    /** A COS value by what it says, keys sorted, references followed a few levels deep. */
+    private static void value(COSBase base, MessageDigest digest, int depth) throws IOException {
+        COSBase value = base instanceof COSObject reference ? reference.getObject() : base;
+        if (value == null || depth > 6) {
+            digest.update((byte) 0);
+        } else if (value instanceof COSDictionary dictionary) {
+            if (value instanceof COSStream stream) {
+                raw(stream, digest);
+            }
+            TreeSet<String> keys = new TreeSet<>();
+            dictionary.keySet().forEach(k -> keys.add(k.getName()));
+            keys.remove("Parent");
+            digest.update((byte) '<');
+            for (String key : keys) {
+                digest.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                value(dictionary.getItem(COSName.getPDFName(key)), digest, depth + 1);
+            }
+            digest.update((byte) '>');
+        } else if (value instanceof COSArray array) {
+            digest.update((byte) '[');
+            for (COSBase item : array) {
+                value(item, digest, depth + 1);
+            }
+            digest.update((byte) ']');
+        } else {
+            digest.update(value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
