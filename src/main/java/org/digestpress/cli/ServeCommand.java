@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
                         + "build; watches the publication, the templates and the fonts, and refreshes the page.",
                 "Answers only requests for 127.0.0.1:PORT or localhost:PORT from its own pages (421 or 403 "
                         + "otherwise), so another site cannot read the unpublished issue.",
-                "Endpoints: / (the page), /issue.pdf, /pages/N.png, /events (Server-Sent Events, one per build), "
-                        + "/status.json.",
+                "Endpoints: / (the page), /issue.pdf, /pages/N.png?w=PIXELS, /events (Server-Sent Events: building, "
+                        + "build), /status.json (with a content hash per page), /source?page=N&x=FX&y=FY (the source "
+                        + "file and line printed there), /where?file=PATH&line=N (the page of a source line).",
                 "Exit status: 0 stopped with Ctrl-C, 2 wrong usage or the port is taken."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -36,6 +37,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--open", description = "Open the page in the default browser.")
     boolean open;
+
+    @Option(names = "--editor", paramLabel = "LINK",
+            description = {"The link that opens a source file in your editor, with {path}, {line} and {column}, "
+                    + "e.g. 'vscode://file/{path}:{line}:{column}'. Problems and clicks on a page then open the "
+                    + "file at that line. Default: the environment variable DIGEST_EDITOR."})
+    String editor;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,8 +59,14 @@ final class ServeCommand implements Callable<Integer> {
         List<Path> fonts = request.fonts().folder().map(List::of).orElse(List.of());
         watched.addAll(fonts);
         PreviewServer server;
+        String link = editor != null ? editor : System.getenv("DIGEST_EDITOR");
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        RebuildLines lines = new RebuildLines(out);
         try {
-            server = PreviewServer.start(Pipeline.workspace(), request, watched, fonts, port);
+            server = PreviewServer.start(Pipeline.workspace(), request, watched, fonts, port,
+                    new PreviewServer.Settings(link, lines::print, true));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (BindException e) {
             spec.commandLine().getErr().println("digest: port " + port + " on 127.0.0.1 is in use; stop what uses it "
                     + "or choose another with --port N (--port 0 picks a free one).");

@@ -46,9 +46,14 @@ public final class Workspace {
      * @param laidOut the laid-out issue (the PDF's bytes, the page of every anchor), or null when
      *                no PDF was written
      */
-    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut) {
+    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut,
+                             org.digestpress.pdf.SourceMap sourceMap) {
         public IssueBuild {
             contents = List.copyOf(contents);
+        }
+
+        public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut) {
+            this(result, publicationRoot, contents, laidOut, org.digestpress.pdf.SourceMap.empty());
         }
 
         public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {

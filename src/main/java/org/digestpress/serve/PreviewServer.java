@@ -1,7 +1,5 @@
 package org.digestpress.serve;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet6Address;
@@ -11,23 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.engine.Workspace;
@@ -40,16 +28,20 @@ import org.digestpress.problem.Problem;
  * origin ({@link HttpListener}); request paths select one of a fixed set of answers and are never
  * used to read a file. Whatever a build throws shows as a failed build, and the server goes on.
  *
- * <p>Endpoints: {@code GET /} the page; {@code /issue.pdf} the current PDF; {@code /pages/N.png} page
- * N as a picture; {@code /events} one SSE event per finished build; {@code /status.json} the last
- * build: {@code {"build", "ok", "ms", "pages", "problems": [{file, line, column, severity, message}]}}.
+ * <p>Endpoints: {@code GET /} the page; {@code /issue.pdf} the current PDF; {@code /events} a
+ * {@code building} event when a save is seen and a {@code build} event per finished build;
+ * {@code /status.json} the last build ({@link StatusJson}: problems, contents, a hash per page);
+ * {@code /pages/N.png?w=}, {@code /source} and {@code /where} about the pages ({@link PageAnswers}).
  */
 public final class PreviewServer implements AutoCloseable {
 
     /** Screen resolution: a page at 100 % zoom in the browser. */
     static final float DPI = 96;
-    private static final Pattern PAGE = Pattern.compile("/pages/([1-9][0-9]{0,4})\\.png");
     private static final long QUIET_MILLIS = 120;
+    /** Builds run after the first one, while nobody saves, so that the JIT has compiled a build's code. */
+    private static final int WARM_BUILDS = 2;
+    /** The first page's pictures are drawn before the warm-up builds take the cores. */
+    private static final long WARM_AFTER_MILLIS = 3000;
 
     private final IssueBuilder workspace;
     private final BuildRequest request;
@@ -61,16 +53,27 @@ public final class PreviewServer implements AutoCloseable {
     private final Set<Path> fontFolders;
     private final String page;
     private final String pagePolicy;
+    private final Settings settings;
+    private final PageAnswers pageAnswers;
+    /** Tells a page that reconnects whether it still talks to the process that drew it. */
+    private final String serverId = Long.toHexString(new java.security.SecureRandom().nextLong());
 
     private volatile Status status;
     private volatile String statusJson;
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
-    private Good good;
-    /** The last good PDF's bytes, apart from {@link #good}: the network thread must not wait for a drawing. */
-    private volatile byte[] goodPdf;
+    private volatile ShownBuild shown;
     private int builds;
+    /** How often a font file changed: pages drawn with other fonts get other hashes. */
+    private int fontChanges;
+    /** Saves seen and not yet built: warm-up builds give way to them. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record Good(byte[] pdf, PDDocument document, PDFRenderer renderer, Map<Integer, byte[]> pictures) {
+    /**
+     * What the user set: the editor's link template ({@code serve --editor}), and what hears of
+     * every finished build (the terminal's line per rebuild).
+     */
+    public record Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
+        public static final Settings DEFAULT = new Settings(null, s -> { }, false);
     }
 
     /** What builds the issue: the resident {@link Workspace}; a test puts in one that fails its own way. */
@@ -79,7 +82,17 @@ public final class PreviewServer implements AutoCloseable {
 
         void reset();
 
+        /** Where the build's pages came from, for clicks on a page and {@code /where}. */
+        default PageSources sources(Workspace.IssueBuild built) {
+            return PageSources.of(built.sourceMap());
+        }
+
         static IssueBuilder of(Workspace workspace) {
+            return of(workspace, null);
+        }
+
+        /** With {@code sources}, when not null, instead of each build's own source map (a test's double). */
+        static IssueBuilder of(Workspace workspace, PageSources sources) {
             return new IssueBuilder() {
                 @Override
                 public Workspace.IssueBuild build(BuildRequest request) {
@@ -89,6 +102,11 @@ public final class PreviewServer implements AutoCloseable {
                 @Override
                 public void reset() {
                     workspace.reset();
+                }
+
+                @Override
+                public PageSources sources(Workspace.IssueBuild built) {
+                    return sources != null ? sources : PageSources.of(built.sourceMap());
                 }
             };
         }
@@ -104,18 +122,36 @@ public final class PreviewServer implements AutoCloseable {
      */
     public static PreviewServer start(Workspace workspace, BuildRequest request, List<Path> watched,
                                       List<Path> fontFolders, int port) throws IOException {
+        return start(workspace, request, watched, fontFolders, port, Settings.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(Workspace, BuildRequest, List, List, int)}, with the user's settings.
+     *
+     * @throws IllegalArgumentException with a sentence when the editor link cannot be one
+     */
+    public static PreviewServer start(Workspace workspace, BuildRequest request, List<Path> watched,
+                                      List<Path> fontFolders, int port, Settings settings) throws IOException {
         return new PreviewServer(IssueBuilder.of(workspace), request, watched, fontFolders, port,
-                HttpListener.Limits.DEFAULT);
+                HttpListener.Limits.DEFAULT, settings);
     }
 
     static PreviewServer start(IssueBuilder workspace, BuildRequest request, List<Path> watched,
                                List<Path> fontFolders, int port, HttpListener.Limits limits) throws IOException {
-        return new PreviewServer(workspace, request, watched, fontFolders, port, limits);
+        return new PreviewServer(workspace, request, watched, fontFolders, port, limits, Settings.DEFAULT);
+    }
+
+    static PreviewServer start(IssueBuilder workspace, BuildRequest request, List<Path> watched,
+                               List<Path> fontFolders, int port, HttpListener.Limits limits, Settings settings)
+            throws IOException {
+        return new PreviewServer(workspace, request, watched, fontFolders, port, limits, settings);
     }
 
     private PreviewServer(IssueBuilder workspace, BuildRequest request, List<Path> watched, List<Path> fontFolders,
-                          int port, HttpListener.Limits limits) throws IOException {
+                          int port, HttpListener.Limits limits, Settings settings) throws IOException {
         this.workspace = workspace;
+        this.settings = settings;
+        this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));
         this.scratch = Files.createTempDirectory("digest-serve");
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
                 request.drafts(), true, request.templates(), request.fonts());
@@ -126,7 +162,10 @@ public final class PreviewServer implements AutoCloseable {
         this.pagePolicy = policy(page);
         builder = Executors.newSingleThreadExecutor(daemon("digest-build"));
         // Watching starts before the first build, so a save made meanwhile is not missed.
-        watcher = new SourceWatcher(watched, QUIET_MILLIS, changed -> builder.execute(() -> rebuild(changed)));
+        watcher = new SourceWatcher(watched, QUIET_MILLIS, this::noticed, changed -> builder.execute(() -> {
+            pending.set(0);
+            rebuild(changed);
+        }));
         try {
             builder.submit(() -> rebuild(Set.of())).get();
         } catch (InterruptedException e) {
@@ -140,6 +179,40 @@ public final class PreviewServer implements AutoCloseable {
             watcher.close();
             builder.shutdownNow();
             throw e;
+        }
+        if (settings.warm()) {
+            // Queued behind any save made meanwhile; the builder is not held while waiting.
+            var later = java.util.concurrent.CompletableFuture.delayedExecutor(WARM_AFTER_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, builder);
+            for (int i = 0; i < WARM_BUILDS; i++) {
+                later.execute(this::warm);
+            }
+        }
+    }
+
+    /** A save was seen: the pages say a build is coming before the burst of saves is even over. */
+    private void noticed() {
+        if (pending.getAndIncrement() == 0 && http != null) {
+            http.broadcast(("event: building\ndata: {\"build\":" + (builds + 1) + "}\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * One build to a scratch file that nobody sees, while nobody is waiting for a real one: a
+     * resident JVM compiles its hot code with C2 over the first builds, and those should not be the
+     * author's first saves. Skipped as soon as a save is seen.
+     */
+    private void warm() {
+        if (pending.get() > 0 || status == null || !status.ok()) {
+            return;
+        }
+        try {
+            workspace.build(new BuildRequest(request.publication(), request.issue(),
+                    scratch.resolve("warm").resolve("issue.pdf"), request.drafts(), true, request.templates(),
+                    request.fonts()));
+        } catch (Throwable e) { // NOPMD: a warm-up build that fails changes nothing shown
+            // the real builds report their own problems
         }
     }
 
@@ -160,7 +233,7 @@ public final class PreviewServer implements AutoCloseable {
      */
     private static String policy(String page) {
         return "default-src 'none'; script-src " + hash(page, "<script>") + "; style-src " + hash(page, "<style>")
-                + "; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + "; img-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     private static String hash(String page, String open) {
@@ -193,6 +266,7 @@ public final class PreviewServer implements AutoCloseable {
         Workspace.IssueBuild built;
         try {
             if (fontsChanged) {
+                fontChanges++;
                 workspace.reset();
             }
             built = workspace.build(request);
@@ -200,7 +274,7 @@ public final class PreviewServer implements AutoCloseable {
             // One file saved just before is the likeliest cause: the problem points there.
             Path saved = changed.size() == 1 && Files.isRegularFile(changed.iterator().next())
                     ? changed.iterator().next() : null;
-            String sentence = stopped(e) + (saved == null ? "" : " It happened after this file was saved.")
+            String sentence = StoppedBuild.sentence(e) + (saved == null ? "" : " It happened after this file was saved.")
                     + " The pages shown are from the last good build.";
             built = new Workspace.IssueBuild(new BuildResult(null, 0, 0, (System.nanoTime() - start) / 1_000_000,
                     null, List.of(Problem.error(saved, 0, 0, sentence))), null, List.of());
@@ -214,57 +288,41 @@ public final class PreviewServer implements AutoCloseable {
         publish(built, cpuMillis);
     }
 
-    /** A sentence for a build that threw: what happened, never the name of a Java class. */
-    static String stopped(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "The build stopped: something in the issue is nested or repeated too deeply to typeset "
-                    + "(a very long line of one character, or quotes inside quotes many levels deep).";
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "The build stopped: it ran out of memory (a very large picture, table or text?).";
-        }
-        String message = e.getMessage();
-        if (e instanceof RuntimeException && message != null && !message.isBlank()
-                && !JAVA_NAME.matcher(message).find()) {
-            return "The build stopped: " + message + (message.endsWith(".") ? "" : ".");
-        }
-        return "The build stopped unexpectedly.";
-    }
-
-    private static final Pattern JAVA_NAME = Pattern.compile("Exception|Error\\b|Throwable|java\\.|javax\\.|\\tat ");
-
     private void publish(Workspace.IssueBuild built, long cpuMillis) {
         Status previous = status;
         List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
+        List<Double> places = previous == null ? List.of() : previous.places();
+        List<String> hashes = previous == null ? List.of() : previous.hashes();
         float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
-        int pages = previous == null ? 0 : previous.pages();
         if (!built.result().failed() && built.result().pdf() != null) {
             try {
-                // the laid-out issue holds the bytes just written; a test's builder may have only the file
-                byte[] pdf = built.laidOut() != null ? built.laidOut().pdf() : Files.readAllBytes(built.result().pdf());
-                PDDocument document = Loader.loadPDF(pdf);
-                PDRectangle box = document.getPage(0).getMediaBox();
-                synchronized (this) {
-                    if (good != null) {
-                        good.document().close();
-                    }
-                    good = new Good(pdf, document, new PDFRenderer(document), new HashMap<>());
-                    goodPdf = pdf;
+                ShownBuild next = ShownBuild.of(built, workspace.sources(built), "fonts " + fontChanges);
+                ShownBuild old = shown;
+                shown = next;
+                if (old != null) {
+                    old.close();
                 }
                 contents = built.contents();
+                places = next.places();
+                hashes = next.pictures().hashes();
+                PDRectangle box = next.pictures().size();
                 size = new float[] {box.getWidth(), box.getHeight()};
-                pages = document.getNumberOfPages();
             } catch (IOException | RuntimeException e) {
                 // the PDF just written cannot be read back: keep showing the previous one
             }
         }
         String issue = built.result().issueName() != null ? built.result().issueName()
                 : previous == null ? "" : previous.issue();
-        status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, pages, issue, size,
-                built.result().problems(), contents, built.publicationRoot());
-        statusJson = StatusJson.write(status);
+        status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
+                issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
+        statusJson = StatusJson.write(status, serverId, pageAnswers);
         if (http != null) {
             http.broadcast(event(statusJson));
+        }
+        try {
+            settings.onBuild().accept(status);
+        } catch (RuntimeException e) {
+            // the terminal's line is a courtesy; the page has the build
         }
     }
 
@@ -278,64 +336,38 @@ public final class PreviewServer implements AutoCloseable {
             return NOT_FOUND;
         }
         String path = request.path();
-        Matcher pageNumber = PAGE.matcher(path);
         return switch (path) {
             case "/" -> Answer.of(200, "text/html; charset=utf-8", page.replace("/*STATUS*/null", statusJson)
                     .getBytes(StandardCharsets.UTF_8)).with("Content-Security-Policy", pagePolicy);
             case "/status.json" -> Answer.of(200, "application/json; charset=utf-8",
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
-                byte[] pdf = goodPdf;
-                yield pdf == null ? Answer.text(404, "No PDF yet: see the problems.")
-                        : Answer.of(200, "application/pdf", pdf)
+                ShownBuild build = shown;
+                yield build == null ? Answer.text(404, "No PDF yet: see the problems.")
+                        : Answer.of(200, "application/pdf", build.pdf())
                         .with("Content-Disposition", "inline; filename=\"" + status.issue() + ".pdf\"");
             }
             // The stream starts with the current status: a page that reconnects misses no build.
             case "/events" -> Answer.stream(("retry: 1000\n\n" + new String(event(statusJson),
                     StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-            default -> pageNumber.matches() ? Answer.later(() -> {
-                try {
-                    byte[] png = picture(Integer.parseInt(pageNumber.group(1)));
-                    return png == null ? NOT_FOUND : Answer.of(200, "image/png", png);
-                } catch (IOException e) {
-                    return Answer.text(500, "This page could not be drawn.");
-                }
-            }) : NOT_FOUND;
+            default -> {
+                Answer about = pageAnswers.answer(request);
+                yield about == null ? NOT_FOUND : about;
+            }
         };
     }
 
     private static final Answer NOT_FOUND = Answer.text(404, "Not found");
-
-    /** Page {@code number} of the last good PDF as a PNG, rendered once per build. */
-    private synchronized byte[] picture(int number) throws IOException {
-        if (good == null || number > good.document().getNumberOfPages()) {
-            return null;
-        }
-        byte[] png = good.pictures().get(number);
-        if (png == null) {
-            BufferedImage image = good.renderer().renderImageWithDPI(number - 1, DPI, ImageType.RGB);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            png = out.toByteArray();
-            good.pictures().put(number, png);
-        }
-        return png;
-    }
 
     @Override
     public void close() {
         watcher.close();
         http.close();
         builder.shutdownNow();
-        synchronized (this) {
-            if (good != null) {
-                try {
-                    good.document().close();
-                } catch (IOException e) {
-                    // closing an in-memory document cannot lose anything
-                }
-                good = null;
-            }
+        ShownBuild last = shown;
+        shown = null;
+        if (last != null) {
+            last.close();
         }
         try (var files = Files.walk(scratch)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -353,10 +385,12 @@ public final class PreviewServer implements AutoCloseable {
      */
     public record Status(int build, boolean ok, long millis, long cpuMillis, int pages, String issue, float[] pageSize,
                          List<org.digestpress.problem.Problem> problems, List<Workspace.Entry> contents,
-                         Path publicationRoot) {
+                         Path publicationRoot, List<Double> places, List<String> hashes) {
         public Status {
             problems = List.copyOf(problems);
             contents = List.copyOf(new ArrayList<>(contents));
+            places = List.copyOf(places);
+            hashes = List.copyOf(hashes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.digestpress.serve;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,29 @@ record Request(String method, String target, String version, Map<String, List<St
     String path() {
         int query = target.indexOf('?');
         return query < 0 ? target : target.substring(0, query);
+    }
+
+    /**
+     * The query's parameters, percent-decoded as UTF-8; the first of a repeated name counts. A
+     * malformed escape leaves that parameter out. Values only select or look up, never read a file.
+     */
+    Map<String, String> query() {
+        int start = target.indexOf('?');
+        Map<String, String> query = new TreeMap<>();
+        if (start < 0) {
+            return query;
+        }
+        for (String pair : target.substring(start + 1).split("&", 32)) {
+            int eq = pair.indexOf('=');
+            try {
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                // a broken %-escape: that parameter is missing, which its endpoint answers
+            }
+        }
+        return query;
     }
 
     /** The header's value when it is given exactly once, else null. */

@@ -42,9 +42,17 @@ final class SourceWatcher implements AutoCloseable {
     private final List<Path> roots;
     private final long quietMillis;
     private final Consumer<Set<Path>> onChange;
+    private final Runnable noticed;
     private final Thread thread;
 
     SourceWatcher(List<Path> roots, long quietMillis, Consumer<Set<Path>> onChange) throws IOException {
+        this(roots, quietMillis, () -> { }, onChange);
+    }
+
+    /** @param noticed told at the first change of a burst, before the quiet moment has passed */
+    SourceWatcher(List<Path> roots, long quietMillis, Runnable noticed, Consumer<Set<Path>> onChange)
+            throws IOException {
+        this.noticed = noticed;
         this.service = FileSystems.getDefault().newWatchService();
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.quietMillis = quietMillis;
@@ -113,8 +121,12 @@ final class SourceWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = service.poll(changed.isEmpty() ? RECHECK_MILLIS : quietMillis / 3 + 1,
                         TimeUnit.MILLISECONDS);
+                boolean first = changed.isEmpty();
                 if (key != null && collect(key, changed)) {
                     last = System.nanoTime();
+                    if (first) {
+                        tell(noticed);
+                    }
                 }
                 if (System.nanoTime() - recheck > RECHECK_MILLIS * 1_000_000) {
                     recheck = System.nanoTime();
@@ -134,6 +146,14 @@ final class SourceWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
+        }
+    }
+
+    private static void tell(Runnable noticed) {
+        try {
+            noticed.run();
+        } catch (RuntimeException e) {
+            // the receiver failed: watching goes on
         }
     }
 

@@ -23,7 +23,7 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static String write(PreviewServer.Status status) {
+    static String write(PreviewServer.Status status, String server, PageAnswers links) {
         Path base = Path.of("").toAbsolutePath();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("build", status.build());
@@ -34,6 +34,9 @@ final class StatusJson {
         json.put("issue", text(status.issue()));
         json.put("pageWidth", tenths(status.pageSize()[0]));
         json.put("pageHeight", tenths(status.pageSize()[1]));
+        json.put("server", server);
+        json.put("editor", links.hasEditor());
+        json.put("hashes", status.hashes());
         List<Object> problems = new ArrayList<>();
         for (Problem p : status.problems()) {
             Map<String, Object> problem = new LinkedHashMap<>();
@@ -42,20 +45,29 @@ final class StatusJson {
             problem.put("column", p.column());
             problem.put("severity", p.severity().label());
             problem.put("message", text(p.message()));
+            Path absolute = p.file() == null ? null : p.file().toAbsolutePath().normalize();
+            problem.put("path", absolute == null ? null : absolute.toString());
+            problem.put("link", absolute == null ? null : links.link(absolute, p.line(), p.column()));
             problems.add(problem);
         }
         json.put("problems", problems);
         List<Object> contents = new ArrayList<>();
-        for (Workspace.Entry e : status.contents()) {
+        for (int i = 0; i < status.contents().size(); i++) {
+            Workspace.Entry e = status.contents().get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("kind", e.isSection() ? "section" : "article");
             entry.put("title", text(e.title()));
             entry.put("page", e.page());
+            entry.put("y", i < status.places().size() ? thousandths(status.places().get(i)) : BigDecimal.ZERO);
             contents.add(entry);
         }
         json.put("contents", contents);
         // '<' escaped as well: the page embeds this JSON in a script element ('<' occurs only in strings).
         return JsonString.script(Json.lineInOrder(json)).replace("<", "\\u003c");
+    }
+
+    private static BigDecimal thousandths(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal tenths(double value) {

