@@ -350,11 +350,23 @@ public final class PdfWriter {
     }
 
     /**
-     * What failed, in words: the library's own message names Java classes an editor cannot act
-     * on. Content is checked before rendering, so this is a last resort; the stack still tells
-     * which kind of element was being drawn.
+     * What failed, in words. A failure inside Batik, JFreeChart or an image decoder comes from a
+     * file the editor can fix, a stack overflow from nesting the templates made, and running out
+     * of memory from the size of the input; anything else thrown while laying out or drawing is a
+     * bug (ours or a library's), which no change to the templates would fix: it says so, with the
+     * exception's type and message, and {@code DIGESTPRESS_DEBUG=1} prints its trace.
      */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
+        String cause = inputCause(e);
+        if (cause == null) {
+            return org.digestpress.problem.InternalFailure.describe(e) + ".";
+        }
+        org.digestpress.problem.InternalFailure.printTraceIfDebugging(e);
+        return cause;
+    }
+
+    /** What in the input a failure points to, or null when it points to none: a bug. */
+    private static String inputCause(Throwable e) {
         StringBuilder frames = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
@@ -374,18 +386,11 @@ public final class PdfWriter {
         if (stack.contains("javax.imageio") || stack.contains(".image.")) {
             return "an image could not be drawn; save the images again as PNG or JPEG.";
         }
-        StackTraceElement[] top = e.getStackTrace();
-        if (e instanceof RuntimeException && top.length > 0 && top[0].getClassName().startsWith("org.digestpress.")) {
-            // thrown by our own code: a bug, which no change to the templates would fix
-            return org.digestpress.problem.InternalFailure.describe(e) + ".";
-        }
-        org.digestpress.problem.InternalFailure.printTraceIfDebugging(e);
         if (e instanceof StackOverflowError) {
             return "the document nests too deeply for the renderer; look for elements the templates put inside "
                     + "each other without end.";
         }
-        return "the renderer stopped while laying out the document; check the templates and the stylesheet "
-                + "(DIGESTPRESS_DEBUG=1 prints what failed).";
+        return null;
     }
 
     /**
