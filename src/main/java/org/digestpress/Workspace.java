@@ -84,6 +84,8 @@ public final class Workspace {
     }
 
     private FontSet fonts;
+    /** Text widths and parsed SVGs, kept by content from build to build (bounded). */
+    private org.digestpress.pdf.LayoutMemory layoutMemory = new org.digestpress.pdf.LayoutMemory();
     private String fontsSource;
     private IssueLayout layout;
     private String templatesSource;
@@ -124,6 +126,7 @@ public final class Workspace {
         articles.clear();
         texts.clear();
         startPages.clear();
+        layoutMemory = new org.digestpress.pdf.LayoutMemory();
     }
 
     public synchronized BuildResult build(BuildRequest request) {
@@ -166,7 +169,7 @@ public final class Workspace {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
                     List.of());
         }
-        PdfWriter.Result written = new PdfWriter(fonts, shared.drawers).write(xhtml, roots(publication, request),
+        PdfWriter.Result written = new PdfWriter(fonts, shared.drawers, layoutMemory).write(xhtml, roots(publication, request),
                 output, documentInfo(publication, issue, xhtml), problems, ANCHORS);
         if (written == null) {
             return new IssueBuild(result(null, issue.date().toString(), problems, start), publication.root(),
@@ -242,7 +245,7 @@ public final class Workspace {
         }
         String anchor = "article-" + found.key();
         List<Path> roots = roots(publication, request);
-        PdfWriter writer = new PdfWriter(fonts, shared.drawers);
+        PdfWriter writer = new PdfWriter(fonts, shared.drawers, layoutMemory);
         String before = before(xhtml, anchor);
         Integer first = startPages.get(before);
         if (first == null) {

@@ -77,6 +77,8 @@ public final class PdfWriter {
     private final FontSet fonts;
     private final FSObjectDrawerFactory objectDrawers;
     private final int firstPageNumber;
+    /** What layouts keep between builds; null for a fresh memory per document. */
+    private final LayoutMemory memory;
 
     static {
         // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
@@ -86,13 +88,22 @@ public final class PdfWriter {
     }
 
     public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers) {
-        this(fonts, objectDrawers, 1);
+        this(fonts, objectDrawers, null);
     }
 
-    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber) {
+    /**
+     * A writer whose layouts use and fill {@code memory} (text widths, parsed SVGs), which its
+     * owner keeps from build to build; null for a fresh one per document.
+     */
+    public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, LayoutMemory memory) {
+        this(fonts, objectDrawers, 1, memory);
+    }
+
+    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, LayoutMemory memory) {
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
         this.firstPageNumber = firstPageNumber;
+        this.memory = memory;
     }
 
     /**
@@ -100,7 +111,7 @@ public final class PdfWriter {
      * PDF's page labels: an offprint carries the page numbers its article has in the issue.
      */
     public PdfWriter startingAtPage(int number) {
-        return new PdfWriter(fonts, objectDrawers, Math.max(1, number));
+        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory);
     }
 
     /**
@@ -120,6 +131,14 @@ public final class PdfWriter {
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
                         java.util.regex.Pattern anchors) {
+        LayoutMemory kept = memory != null ? memory : new LayoutMemory();
+        synchronized (kept) {
+            return write(xhtml, allowedRoots, output, info, problems, anchors, kept);
+        }
+    }
+
+    private Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
+                         java.util.regex.Pattern anchors, LayoutMemory kept) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
@@ -130,7 +149,7 @@ public final class PdfWriter {
             StageClock.mark("XHTML parsed");
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            PassMemory memory = new PassMemory();
+            PassMemory memory = new PassMemory(kept, fonts);
             LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
                     renderer -> compose(renderer, memory));
             java.util.Set<String> indexed = IndexPages.targets(document);
@@ -198,12 +217,20 @@ public final class PdfWriter {
      */
     public Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
                                         Problems problems) {
+        LayoutMemory kept = memory != null ? memory : new LayoutMemory();
+        synchronized (kept) {
+            return pagesOf(xhtml, allowedRoots, anchors, problems, kept);
+        }
+    }
+
+    private Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
+                                         Problems problems, LayoutMemory kept) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
             org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
-            PassMemory memory = new PassMemory();
+            PassMemory memory = new PassMemory(kept, fonts);
             try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
                     renderer -> compose(renderer, memory))) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
@@ -244,17 +271,18 @@ public final class PdfWriter {
     }
 
     /**
-     * What the layout passes of one build share: measured text widths, parsed SVG images, and the
-     * line breaks the paragraph composer chose.
+     * What the layout passes of one build share: measured text widths and parsed SVG images (kept
+     * longer when the writer has a {@link LayoutMemory}), and the line breaks the paragraph
+     * composer chose.
      */
-    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks,
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Build svgs, ChosenBreaks.Plan breaks,
                               ParagraphComposer composer) {
-        PassMemory() {
-            this(new ChosenBreaks.Plan());
+        PassMemory(LayoutMemory kept, FontSet fonts) {
+            this(kept, fonts, new ChosenBreaks.Plan());
         }
 
-        private PassMemory(ChosenBreaks.Plan breaks) {
-            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), breaks, new ParagraphComposer(breaks));
+        private PassMemory(LayoutMemory kept, FontSet fonts, ChosenBreaks.Plan breaks) {
+            this(kept.measuredWith(fonts), kept.svgs.forBuild(), breaks, new ParagraphComposer(breaks));
         }
     }
 
