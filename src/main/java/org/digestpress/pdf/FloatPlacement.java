@@ -61,6 +61,15 @@ final class FloatPlacement {
     static final int MAX_PASSES = 6;
     /** A hole smaller than this share of the page's text block is left alone. */
     private static final double HOLE = 0.12;
+    /** A box taller than this share of the text block may split across pages (it becomes {@code box--long}). */
+    static final double LONG_BOX = 0.5;
+    /**
+     * A title left behind above its moved picture needs this fraction (1/n) of the text block
+     * under it, a few lines of text, so that it does not stand alone at the foot of the page.
+     */
+    private static final int ROOM_UNDER_TITLE = 12;
+    /** How deep the box tree is walked: deeper nesting holds no floats of an article body. */
+    private static final int MAX_DEPTH = 200;
     /** The class of a repeated label that this stage inserts at the top of a long box's next page. */
     private static final String CONTINUED = "box__label--continued";
     /** The classes of the two parts of a list that a page break inside a long box split here. */
@@ -68,6 +77,8 @@ final class FloatPlacement {
     private static final String CONTINUED_LIST = "box__list--continued";
 
     private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The parts still changing when the passes ran out, in document order; empty when the placement settled. */
+    private final List<Element> unsettled = new ArrayList<>();
     /** The first element of the body's part (see the class comment) that each body child belongs to. */
     private final Map<Element, Element> partOf = new IdentityHashMap<>();
 
@@ -118,7 +129,32 @@ final class FloatPlacement {
                 restore(document, children);
             }
         }
+        for (Element part : new java.util.LinkedHashSet<>(partOf.values())) {
+            if (changed.contains(part)) {
+                unsettled.add(part);
+            }
+        }
         return layOut.get();
+    }
+
+    /**
+     * The parts (their first elements) whose floats or lines were still moving when the passes
+     * ran out, in document order: what was moved in the last pass stands, unchecked. Empty when
+     * the placement settled.
+     */
+    List<Element> unsettled() {
+        return java.util.Collections.unmodifiableList(unsettled);
+    }
+
+    /** A warning's words for {@link #unsettled()}: the parts by their ids where they have one. */
+    static String unsettledWarning(List<Element> parts) {
+        List<String> names = new ArrayList<>();
+        for (Element part : parts) {
+            names.add(part.getAttribute("id").isEmpty() ? "<" + part.getTagName() + ">" : part.getAttribute("id"));
+        }
+        return "The placement of figures, tables and boxes stopped after " + MAX_PASSES + " layout passes with some "
+                + "still moving (in " + String.join(", ", names) + "): one of them may stand a page from its text or "
+                + "leave a gap; moving it in the text, or shortening what is around it, lets the placement settle.";
     }
 
     /**
@@ -484,7 +520,7 @@ final class FloatPlacement {
         }
         int hole = pages.get(beforePage).getBottomUsable() - beforeBottom;
         // The title must fit with room for a few lines under it, or it would be left alone.
-        int room = hole - (imageBox.getAbsY() - headBox.getAbsY()) - pageHeight / 12;
+        int room = hole - (imageBox.getAbsY() - headBox.getAbsY()) - pageHeight / ROOM_UNDER_TITLE;
         if (hole < HOLE * pageHeight || room <= 0) {
             return false;
         }
@@ -507,7 +543,7 @@ final class FloatPlacement {
     }
 
     private static boolean isLongBox(Element element, Box box, int pageHeight) {
-        return hasClass(element, "box") && !hasClass(element, "box--long") && box.getHeight() > pageHeight / 2;
+        return hasClass(element, "box") && !hasClass(element, "box--long") && box.getHeight() > pageHeight * LONG_BOX;
     }
 
     /** Figures, tables with their caption, and boxes inside an article's body. */
@@ -540,7 +576,7 @@ final class FloatPlacement {
 
     /** The first box of every element, block boxes only (inline content has no floats). */
     private static void collect(Box box, Map<Element, Box> boxes, int depth) {
-        if (depth > 200) {
+        if (depth > MAX_DEPTH) {
             return;
         }
         Element element = box.getElement();

@@ -150,8 +150,12 @@ public final class PdfWriter {
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             PassMemory memory = new PassMemory(kept, fonts);
-            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
+            FloatPlacement placement = new FloatPlacement();
+            LaidOut settled = placement.settle(document, () -> layOut(guard, document, base, memory),
                     renderer -> compose(renderer, memory));
+            if (!placement.unsettled().isEmpty()) {
+                problems.warning(null, 0, 0, FloatPlacement.unsettledWarning(placement.unsettled()));
+            }
             java.util.Set<String> indexed = IndexPages.targets(document);
             if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
                 settled.close();
