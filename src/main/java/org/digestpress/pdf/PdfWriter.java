@@ -175,7 +175,8 @@ public final class PdfWriter {
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
                 InlineSpans.write(pdfDocument);
-                StageClock.mark("/ActualText spans written in place");
+                PageCompression.compress(pdfDocument);
+                StageClock.mark("/ActualText spans written in place, pages compressed");
                 pages = pdfDocument.getNumberOfPages();
                 Calendar created = GregorianCalendar.from(info.created());
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
@@ -328,6 +329,8 @@ public final class PdfWriter {
                                        PDDocument pdf) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        // Pages drawn uncompressed (all testMode changes), compressed on every core by PageCompression.
+        builder.testMode(true);
         builder.usePDDocument(pdf);
         if (firstPageNumber > 1) {
             builder.useInitialPageNumber(firstPageNumber);
