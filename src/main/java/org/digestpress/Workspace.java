@@ -116,6 +116,11 @@ public final class Workspace {
     private record KeptText(String html, List<Problem> problems) {
     }
 
+    /** What the pdf stage keeps between this workspace's builds. */
+    public org.digestpress.pdf.LayoutMemory layoutMemory() {
+        return layoutMemory;
+    }
+
     /** Forgets everything loaded: the next build starts cold (after a font was replaced, say). */
     public synchronized void reset() {
         fonts = null;

@@ -77,6 +77,42 @@ final class FloatPlacement {
     private static final String CONTINUED_LIST = "box__list--continued";
 
     private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Parts settled in an earlier build (null: none kept), what their keys depend on, and the plan they go into. */
+    private final SettledParts kept;
+    private final String context;
+    private final ChosenBreaks.Plan plan;
+    private final ParagraphComposer composer;
+    /** Parts put in as an earlier build settled them: their first elements, before and after. */
+    private final Set<Element> frozen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The key of every part, by its first element, taken before anything moved. */
+    private final Map<Element, String> keys = new IdentityHashMap<>();
+    private boolean sharedText;
+
+    /** A placement that keeps nothing between builds. */
+    FloatPlacement() {
+        this(null, "", null, null);
+    }
+
+    /**
+     * A placement that takes the parts {@code kept} has settled before and keeps the ones it
+     * settles; {@code context} is what every part's layout depends on besides its own markup (the
+     * styles, the first page number), {@code plan} and {@code composer} the build's.
+     */
+    FloatPlacement(SettledParts kept, String context, ChosenBreaks.Plan plan, ParagraphComposer composer) {
+        this.kept = kept;
+        this.context = context;
+        this.plan = plan;
+        this.composer = composer;
+    }
+
+    /**
+     * True when parts taken settled from an earlier build share composed text with another part
+     * (see {@link SettledParts}): the layout may then differ from an uncached one, and must be
+     * made again without them.
+     */
+    boolean mustRedoUncached() {
+        return sharedText && !frozen.isEmpty();
+    }
     /** The parts still changing when the passes ran out, in document order; empty when the placement settled. */
     private final List<Element> unsettled = new ArrayList<>();
     /** The first element of the body's part (see the class comment) that each body child belongs to. */
@@ -104,6 +140,9 @@ final class FloatPlacement {
         Set<Element> changed;
         try {
             findParts(document, full.renderer());
+            if (kept != null) {
+                reuse(document);
+            }
             changed = improve(full.renderer());
             for (Element element : recompose.apply(full.renderer())) {
                 changed.add(part(element));
@@ -113,7 +152,8 @@ final class FloatPlacement {
             full.close();
             throw e;
         }
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() && frozen.isEmpty()) {
+            keep(document);
             return full;
         }
         full.close();
@@ -130,11 +170,112 @@ final class FloatPlacement {
             }
         }
         for (Element part : new java.util.LinkedHashSet<>(partOf.values())) {
-            if (changed.contains(part)) {
+            if (changed.contains(part) || frozenUnsettled.contains(part)) {
                 unsettled.add(part);
             }
         }
+        keep(document);
         return layOut.get();
+    }
+
+    /** Parts put in settled that were still moving when they were settled. */
+    private final Set<Element> frozenUnsettled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** The body's element children of each part, in document order, by the part's first element. */
+    private Map<Element, List<Node>> blocksByPart(Document document) {
+        Map<Element, List<Node>> blocks = new java.util.LinkedHashMap<>();
+        for (Node n = body(document).getFirstChild(); n != null; n = n.getNextSibling()) {
+            Element part = n instanceof Element e ? partOf.get(e) : null;
+            if (part != null) {
+                blocks.computeIfAbsent(part, p -> new ArrayList<>()).add(n);
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Puts every part an earlier build settled in as it was settled, with its composed lines, and
+     * leaves the pass-1 boxes of those parts alone from now on.
+     */
+    private void reuse(Document document) {
+        Set<Element> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Element body = body(document);
+        for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
+            String key = SettledParts.key(context, part.getValue());
+            keys.put(part.getKey(), key);
+            SettledParts.Settled settled = kept.get(key);
+            if (settled == null) {
+                continue;
+            }
+            Node at = part.getValue().get(0);
+            Element first = null;
+            List<Element> fresh = new ArrayList<>();
+            for (Node block : settled.blocks()) {
+                Node copy = document.importNode(block, true);
+                body.insertBefore(copy, at);
+                if (copy instanceof Element e) {
+                    first = first == null ? e : first;
+                    fresh.add(e);
+                }
+            }
+            for (Node old : part.getValue()) {
+                body.removeChild(old);
+                if (old instanceof Element e) {
+                    before.add(e);
+                }
+            }
+            for (Element e : fresh) {
+                partOf.put(e, first);
+            }
+            frozen.add(part.getKey());
+            frozen.add(first);
+            if (settled.unsettled()) {
+                frozenUnsettled.add(first);
+            }
+            for (ChosenBreaks.Plan.Added added : settled.breaks()) {
+                plan.add(first, added.text(), added.offsets(), added.again());
+            }
+        }
+        composer.skip(before::contains);
+    }
+
+    /**
+     * Keeps every part settled in this build (not the ones put in settled), unless two parts
+     * composed the same text.
+     */
+    private void keep(Document document) {
+        if (kept == null) {
+            return;
+        }
+        // A text two parts composed the same way (a space between two links, say) leaves the plan as
+        // either part alone would; composed differently, the plan depends on the order of the parts.
+        Map<String, ChosenBreaks.Plan.Added> firstAdd = new java.util.HashMap<>();
+        Map<String, Element> partOfText = new java.util.HashMap<>();
+        Map<Element, List<ChosenBreaks.Plan.Added>> breaks = new IdentityHashMap<>();
+        for (ChosenBreaks.Plan.Added added : plan.added()) {
+            Element part = added.element() == null ? null : part(added.element());
+            if (part == null) {
+                sharedText = true;
+                return;
+            }
+            ChosenBreaks.Plan.Added earlier = firstAdd.putIfAbsent(added.text(), added);
+            Element other = partOfText.putIfAbsent(added.text(), part);
+            if (other != null && other != part && !java.util.Arrays.equals(earlier.offsets(), added.offsets())) {
+                sharedText = true;
+                return;
+            }
+            breaks.computeIfAbsent(part, p -> new ArrayList<>()).add(added);
+        }
+        for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
+            String key = keys.get(part.getKey());
+            if (key == null || frozen.contains(part.getKey())) {
+                continue;
+            }
+            List<ChosenBreaks.Plan.Added> own = breaks.getOrDefault(part.getKey(), List.of()).stream()
+                    .map(a -> new ChosenBreaks.Plan.Added(null, a.text(), a.offsets(), a.again())).toList();
+            kept.put(key, new SettledParts.Settled(SettledParts.copies(part.getValue()), own,
+                    unsettled.contains(part.getKey())));
+        }
     }
 
     /**
@@ -233,6 +374,9 @@ final class FloatPlacement {
         int pageHeight = pages.get(0).getBottom() - pages.get(0).getTop();
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
+            if (frozen.contains(part(element))) {
+                continue;
+            }
             if (isLongBox(element, entry.getValue(), pageHeight)) {
                 element.setAttribute("class", element.getAttribute("class") + " box--long");
                 changed.add(part(element));
@@ -243,7 +387,7 @@ final class FloatPlacement {
         settled.addAll(changed);
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
-            if (settled.contains(part(element))) {
+            if (settled.contains(part(element)) || frozen.contains(part(element))) {
                 continue;
             }
             if (hasClass(element, "box--long")) {

@@ -144,17 +144,14 @@ public final class PdfWriter {
         int pages;
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            // Parsed once: the float placement moves blocks in this DOM between layout passes.
-            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
-            StageClock.mark("XHTML parsed");
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            PassMemory memory = new PassMemory(kept, fonts);
-            FloatPlacement placement = new FloatPlacement();
-            LaidOut settled = placement.settle(document, () -> layOut(guard, document, base, memory),
-                    renderer -> compose(renderer, memory));
-            if (!placement.unsettled().isEmpty()) {
-                problems.warning(null, 0, 0, FloatPlacement.unsettledWarning(placement.unsettled()));
+            Placed placed = place(withPrintStyles(ThinSpaces.rewrite(xhtml)), guard, base, kept);
+            org.w3c.dom.Document document = placed.document();
+            PassMemory memory = placed.memory();
+            LaidOut settled = placed.laidOut();
+            if (!placed.unsettled().isEmpty()) {
+                problems.warning(null, 0, 0, FloatPlacement.unsettledWarning(placed.unsettled()));
             }
             java.util.Set<String> indexed = IndexPages.targets(document);
             if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
@@ -233,17 +230,48 @@ public final class PdfWriter {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
-            PassMemory memory = new PassMemory(kept, fonts);
-            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
-                    renderer -> compose(renderer, memory))) {
+            try (LaidOut laidOut = place(withPrintStyles(ThinSpaces.rewrite(xhtml)), guard, base, kept).laidOut()) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
         }
         return anchorPages;
+    }
+
+    /** A document laid out with its floats placed: the DOM as placed, what its passes shared, the last layout. */
+    private record Placed(org.w3c.dom.Document document, PassMemory memory, LaidOut laidOut,
+                          List<org.w3c.dom.Element> unsettled) {
+    }
+
+    /**
+     * Parses the document and settles its float placement, taking the parts {@code kept} settled
+     * before; should those parts share composed text with another part, the document is parsed
+     * and placed again without them (see {@link SettledParts}).
+     */
+    private Placed place(String prepared, ResourceGuard guard, String base, LayoutMemory kept) throws Exception {
+        // A memory made for this one document has nothing settled to offer, and keeps nothing for later.
+        Placed placed = place(prepared, guard, base, kept, memory != null);
+        return placed != null ? placed : place(prepared, guard, base, kept, false);
+    }
+
+    private Placed place(String prepared, ResourceGuard guard, String base, LayoutMemory kept, boolean reuse)
+            throws Exception {
+        // Parsed once per placement: the float placement moves blocks in this DOM between layout passes.
+        org.w3c.dom.Document document = parse(prepared);
+        StageClock.mark("XHTML parsed");
+        PassMemory memory = new PassMemory(kept, fonts);
+        FloatPlacement placement = reuse ? new FloatPlacement(kept.settledParts(),
+                firstPageNumber + "\u0000" + SettledParts.styles(document), memory.breaks(), memory.composer())
+                : new FloatPlacement();
+        LaidOut laidOut = placement.settle(document, () -> layOut(guard, document, base, memory),
+                renderer -> compose(renderer, memory));
+        if (placement.mustRedoUncached()) {
+            laidOut.close();
+            return null;
+        }
+        return new Placed(document, memory, laidOut, placement.unsettled());
     }
 
     /**
