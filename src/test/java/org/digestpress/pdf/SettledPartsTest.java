@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.digestpress.BuildResult;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
 import org.digestpress.Workspace;
+import org.digestpress.WorkspaceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class SettledPartsTest {
 
     @Test
     void keptPartsGiveTheBytesOfAnUncachedBuildBeforeAndAfterAnEdit() throws IOException {
-        Path publication = copy(BuiltIssue.SAMPLE, temp.resolve("sample"));
+        Path publication = WorkspaceTest.copy(BuiltIssue.SAMPLE, temp.resolve("sample"));
         Workspace workspace = Pipeline.workspace();
         byte[] first = build(workspace, publication, "first.pdf");
         assertEquals(0, workspace.layoutMemory().partsReused(), "nothing kept before the first build");
@@ -60,7 +60,7 @@ class SettledPartsTest {
         // The stress fixture sets one paragraph in two sections at different measures, so the
         // composer's plan (kept by text) depends on both: nothing may be kept. It also stops at
         // the pass limit, and must say so on every build.
-        Path publication = copy(BuiltIssue.REPO.resolve("src/test/resources/stress"), temp.resolve("stress"));
+        Path publication = WorkspaceTest.copy(BuiltIssue.REPO.resolve("src/test/resources/stress"), temp.resolve("stress"));
         Workspace workspace = Pipeline.workspace();
         BuildResult first = workspace.build(BuiltIssue.request(publication, temp.resolve("s1.pdf")));
         BuildResult second = workspace.build(BuiltIssue.request(publication, temp.resolve("s2.pdf")));
@@ -81,19 +81,5 @@ class SettledPartsTest {
         BuildResult result = Pipeline.build(BuiltIssue.request(publication, temp.resolve(name)));
         assertFalse(result.failed(), result.problems().toString());
         return Files.readAllBytes(result.pdf());
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
