@@ -248,9 +248,12 @@ final class FloatPlacement {
             return;
         }
         // A text two parts composed the same way (a space between two links, say) leaves the plan as
-        // either part alone would; composed differently, the plan depends on the order of the parts.
-        Map<String, ChosenBreaks.Plan.Added> firstAdd = new java.util.HashMap<>();
+        // either part alone would; composed differently (also in a later pass), the plan depends on
+        // the order of the parts.
+        Map<String, int[]> firstOffsets = new java.util.HashMap<>();
         Map<String, Element> partOfText = new java.util.HashMap<>();
+        Set<String> sharedTexts = new java.util.HashSet<>();
+        Set<String> variedTexts = new java.util.HashSet<>();
         Map<Element, List<ChosenBreaks.Plan.Added>> breaks = new IdentityHashMap<>();
         for (ChosenBreaks.Plan.Added added : plan.added()) {
             Element part = added.element() == null ? null : part(added.element());
@@ -258,13 +261,20 @@ final class FloatPlacement {
                 sharedText = true;
                 return;
             }
-            ChosenBreaks.Plan.Added earlier = firstAdd.putIfAbsent(added.text(), added);
+            int[] first = firstOffsets.putIfAbsent(added.text(), added.offsets());
+            if (first != null && !java.util.Arrays.equals(first, added.offsets())) {
+                variedTexts.add(added.text());
+            }
             Element other = partOfText.putIfAbsent(added.text(), part);
-            if (other != null && other != part && !java.util.Arrays.equals(earlier.offsets(), added.offsets())) {
-                sharedText = true;
-                return;
+            if (other != null && other != part) {
+                sharedTexts.add(added.text());
             }
             breaks.computeIfAbsent(part, p -> new ArrayList<>()).add(added);
+        }
+        sharedTexts.retainAll(variedTexts);
+        if (!sharedTexts.isEmpty()) {
+            sharedText = true;
+            return;
         }
         for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
             String key = keys.get(part.getKey());
