@@ -199,7 +199,6 @@ final class FloatPlacement {
      */
     private void reuse(Document document) {
         Set<Element> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Element body = body(document);
         for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
             String key = SettledParts.key(context, part.getValue());
             keys.put(part.getKey(), key);
@@ -207,19 +206,9 @@ final class FloatPlacement {
             if (settled == null) {
                 continue;
             }
-            Node at = part.getValue().get(0);
-            Element first = null;
-            List<Element> fresh = new ArrayList<>();
-            for (Node block : settled.blocks()) {
-                Node copy = document.importNode(block, true);
-                body.insertBefore(copy, at);
-                if (copy instanceof Element e) {
-                    first = first == null ? e : first;
-                    fresh.add(e);
-                }
-            }
+            List<Element> fresh = settled.putIn(part.getValue(), plan);
+            Element first = fresh.get(0);
             for (Node old : part.getValue()) {
-                body.removeChild(old);
                 if (old instanceof Element e) {
                     before.add(e);
                 }
@@ -231,9 +220,6 @@ final class FloatPlacement {
             frozen.add(first);
             if (settled.unsettled()) {
                 frozenUnsettled.add(first);
-            }
-            for (ChosenBreaks.Plan.Added added : settled.breaks()) {
-                plan.add(first, added.text(), added.offsets(), added.again());
             }
         }
         composer.skip(before::contains);
@@ -247,32 +233,8 @@ final class FloatPlacement {
         if (kept == null) {
             return;
         }
-        // A text two parts composed the same way (a space between two links, say) leaves the plan as
-        // either part alone would; composed differently (also in a later pass), the plan depends on
-        // the order of the parts.
-        Map<String, int[]> firstOffsets = new java.util.HashMap<>();
-        Map<String, Element> partOfText = new java.util.HashMap<>();
-        Set<String> sharedTexts = new java.util.HashSet<>();
-        Set<String> variedTexts = new java.util.HashSet<>();
-        Map<Element, List<ChosenBreaks.Plan.Added>> breaks = new IdentityHashMap<>();
-        for (ChosenBreaks.Plan.Added added : plan.added()) {
-            Element part = added.element() == null ? null : part(added.element());
-            if (part == null) {
-                sharedText = true;
-                return;
-            }
-            int[] first = firstOffsets.putIfAbsent(added.text(), added.offsets());
-            if (first != null && !java.util.Arrays.equals(first, added.offsets())) {
-                variedTexts.add(added.text());
-            }
-            Element other = partOfText.putIfAbsent(added.text(), part);
-            if (other != null && other != part) {
-                sharedTexts.add(added.text());
-            }
-            breaks.computeIfAbsent(part, p -> new ArrayList<>()).add(added);
-        }
-        sharedTexts.retainAll(variedTexts);
-        if (!sharedTexts.isEmpty()) {
+        Map<Element, List<ChosenBreaks.Plan.Added>> breaks = SettledParts.byPart(plan.added(), this::part);
+        if (breaks == null) {
             sharedText = true;
             return;
         }
@@ -281,9 +243,7 @@ final class FloatPlacement {
             if (key == null || frozen.contains(part.getKey())) {
                 continue;
             }
-            List<ChosenBreaks.Plan.Added> own = breaks.getOrDefault(part.getKey(), List.of()).stream()
-                    .map(a -> new ChosenBreaks.Plan.Added(null, a.text(), a.offsets(), a.again())).toList();
-            kept.put(key, new SettledParts.Settled(SettledParts.copies(part.getValue()), own,
+            kept.put(key, SettledParts.Settled.of(part.getValue(), breaks.getOrDefault(part.getKey(), List.of()),
                     unsettled.contains(part.getKey())));
         }
     }

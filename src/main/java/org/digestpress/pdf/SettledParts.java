@@ -38,6 +38,70 @@ final class SettledParts {
 
     /** One settled part: its blocks, the composer's adds in it, and whether it was still moving. */
     record Settled(List<Node> blocks, List<ChosenBreaks.Plan.Added> breaks, boolean unsettled) {
+
+        /** A part as it stands now: copies of its blocks, its adds without their elements. */
+        static Settled of(List<Node> blocks, List<ChosenBreaks.Plan.Added> breaks, boolean unsettled) {
+            return new Settled(copies(blocks), breaks.stream()
+                    .map(a -> new ChosenBreaks.Plan.Added(null, a.text(), a.offsets(), a.again())).toList(), unsettled);
+        }
+
+        /**
+         * Puts this part in place of {@code blocks} (the body's children of the part as parsed),
+         * and its line breaks into {@code plan}; answers the blocks put in, its first element first.
+         */
+        List<Element> putIn(List<Node> blocks, ChosenBreaks.Plan plan) {
+            Node at = blocks.get(0);
+            Node body = at.getParentNode();
+            Document document = at.getOwnerDocument();
+            List<Element> fresh = new ArrayList<>();
+            for (Node block : this.blocks) {
+                Node copy = document.importNode(block, true);
+                body.insertBefore(copy, at);
+                if (copy instanceof Element e) {
+                    fresh.add(e);
+                }
+            }
+            for (Node old : blocks) {
+                body.removeChild(old);
+            }
+            for (ChosenBreaks.Plan.Added added : breaks) {
+                plan.add(fresh.get(0), added.text(), added.offsets(), added.again());
+            }
+            return fresh;
+        }
+    }
+
+    /**
+     * The composer's adds by the part ({@code partOf}) of their element, or null when the parts
+     * are not independent: an add whose part is unknown, or a text that two parts composed and
+     * that was not composed the same way every time. (A text two parts composed alike, a space
+     * between two links say, leaves the plan as either part alone would; composed differently,
+     * also in a later pass, the plan depends on the order of the parts.)
+     */
+    static Map<Element, List<ChosenBreaks.Plan.Added>> byPart(List<ChosenBreaks.Plan.Added> adds,
+                                                              java.util.function.UnaryOperator<Element> partOf) {
+        Map<String, int[]> firstOffsets = new java.util.HashMap<>();
+        Map<String, Element> partOfText = new java.util.HashMap<>();
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        java.util.Set<String> varied = new java.util.HashSet<>();
+        Map<Element, List<ChosenBreaks.Plan.Added>> byPart = new java.util.IdentityHashMap<>();
+        for (ChosenBreaks.Plan.Added added : adds) {
+            Element part = added.element() == null ? null : partOf.apply(added.element());
+            if (part == null) {
+                return null;
+            }
+            int[] first = firstOffsets.putIfAbsent(added.text(), added.offsets());
+            if (first != null && !java.util.Arrays.equals(first, added.offsets())) {
+                varied.add(added.text());
+            }
+            Element other = partOfText.putIfAbsent(added.text(), part);
+            if (other != null && other != part) {
+                shared.add(added.text());
+            }
+            byPart.computeIfAbsent(part, p -> new ArrayList<>()).add(added);
+        }
+        shared.retainAll(varied);
+        return shared.isEmpty() ? byPart : null;
     }
 
     private final Map<String, Settled> parts = new LinkedHashMap<>(16, 0.75f, true);
