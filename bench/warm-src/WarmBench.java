@@ -18,6 +18,8 @@ import org.digestpress.assets.Assets;
  * after the warm-up with async-profiler (its jar on the class path; see bench/warm).
  *
  * Arguments: HOME PUBLICATION ISSUE|- OUTPUT BUILDS WARMUP [cpu|alloc|wall PROFILE_FILE LIB]
+ * With the system property bench.edit=FILE, FILE (an article of PUBLICATION) gets a sentence
+ * added or taken away before every build: a rebuild after an author's edit.
  */
 public final class WarmBench {
     public static void main(String[] args) throws Exception {
@@ -37,7 +39,13 @@ public final class WarmBench {
         Object profiler = null;
         List<double[]> rows = new ArrayList<>();
         int pages = 0;
+        Path edited = System.getProperty("bench.edit") == null ? null : Path.of(System.getProperty("bench.edit"));
+        String original = edited == null ? null : java.nio.file.Files.readString(edited);
         for (int i = 1; i <= builds; i++) {
+            if (edited != null) {
+                java.nio.file.Files.writeString(edited, i % 2 == 0 ? original
+                        : original + "\nЕщё одно предложение, добавленное перед сборкой " + i + ".\n");
+            }
             if (i == warmup + 1 && event != null) {
                 profiler = profile(args[8], "start,threads,event=" + event + (event.equals("alloc") ? "" : ",interval=1ms"));
             }
@@ -61,6 +69,9 @@ public final class WarmBench {
             if (i > warmup) {
                 rows.add(new double[] {wall / 1e6, cpu / 1e6, allocated / 1048576.0, gcMs, gcCount});
             }
+        }
+        if (edited != null) {
+            java.nio.file.Files.writeString(edited, original);
         }
         if (profiler != null) {
             profiler.getClass().getMethod("execute", String.class).invoke(profiler,
