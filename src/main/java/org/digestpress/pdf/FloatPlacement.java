@@ -85,7 +85,7 @@ final class FloatPlacement {
     /** Parts put in as an earlier build settled them: their first elements, before and after. */
     private final Set<Element> frozen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The key of every part, by its first element, taken before anything moved. */
-    private final Map<Element, String> keys = new IdentityHashMap<>();
+    private final Map<Element, SettledParts.Key> keys = new IdentityHashMap<>();
     private boolean sharedText;
 
     /** A placement that keeps nothing between builds. */
@@ -200,7 +200,7 @@ final class FloatPlacement {
     private void reuse(Document document) {
         Set<Element> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
-            String key = SettledParts.key(context, part.getValue());
+            SettledParts.Key key = SettledParts.key(context, part.getValue());
             keys.put(part.getKey(), key);
             SettledParts.Settled settled = kept.get(key);
             if (settled == null) {
@@ -239,7 +239,7 @@ final class FloatPlacement {
             return;
         }
         for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
-            String key = keys.get(part.getKey());
+            SettledParts.Key key = keys.get(part.getKey());
             if (key == null || frozen.contains(part.getKey())) {
                 continue;
             }

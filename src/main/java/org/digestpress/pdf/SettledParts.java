@@ -30,11 +30,18 @@ import org.w3c.dom.Node;
  * two parts composed the same text keeps nothing and, if it used kept parts, is laid out again
  * without them.
  *
- * <p>At most {@link #LIMIT} parts, the least recently used dropped first; each is a copy of its
- * blocks in a small document of its own.
+ * <p>At most {@link #LIMIT} parts and {@link #LIMIT_CHARS} characters of their markup, the least
+ * recently used dropped first (a resident engine editing one section of a 300-page issue would
+ * otherwise keep a copy of it per save); each is a copy of its blocks in a small document of its
+ * own.
  */
 final class SettledParts {
     static final int LIMIT = 128;
+    static final long LIMIT_CHARS = 8L << 20;
+
+    /** A part's key: a SHA-256 of what it depends on, and the size of its markup in characters. */
+    record Key(String digest, long size) {
+    }
 
     /** One settled part: its blocks, the composer's adds in it, and whether it was still moving. */
     record Settled(List<Node> blocks, List<ChosenBreaks.Plan.Added> breaks, boolean unsettled) {
@@ -104,10 +111,11 @@ final class SettledParts {
         return shared.isEmpty() ? byPart : null;
     }
 
-    private final Map<String, Settled> parts = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Key, Settled> parts = new LinkedHashMap<>(16, 0.75f, true);
+    private long chars;
     private int reused;
 
-    Settled get(String key) {
+    Settled get(Key key) {
         Settled settled = parts.get(key);
         if (settled != null) {
             reused++;
@@ -115,11 +123,16 @@ final class SettledParts {
         return settled;
     }
 
-    void put(String key, Settled settled) {
-        parts.put(key, settled);
+    void put(Key key, Settled settled) {
+        if (key.size() > LIMIT_CHARS) {
+            return;
+        }
+        if (parts.put(key, settled) == null) {
+            chars += key.size();
+        }
         var oldest = parts.entrySet().iterator();
-        while (parts.size() > LIMIT && oldest.hasNext()) {
-            oldest.next();
+        while ((parts.size() > LIMIT || chars > LIMIT_CHARS) && oldest.hasNext()) {
+            chars -= oldest.next().getKey().size();
             oldest.remove();
         }
     }
@@ -157,14 +170,15 @@ final class SettledParts {
      * The key of a part: a SHA-256 of {@code context} (what every part's layout depends on: the
      * styles, the first page number) and of the part's blocks, element names, attributes and text.
      */
-    static String key(String context, List<Node> blocks) {
+    static Key key(String context, List<Node> blocks) {
         StringBuilder text = new StringBuilder(context).append('\u0000');
         for (Node block : blocks) {
             write(block, text, 0);
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return new Key(HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8))),
+                    text.length() - context.length());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
