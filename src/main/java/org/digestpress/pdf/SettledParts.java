@@ -37,7 +37,7 @@ import org.w3c.dom.Node;
  */
 final class SettledParts {
     static final int LIMIT = 128;
-    static final long LIMIT_CHARS = 8L << 20;
+    static final long LIMIT_CHARS = 32L << 20;
 
     /** A part's key: a SHA-256 of what it depends on, and the size of its markup in characters. */
     record Key(String digest, long size) {
