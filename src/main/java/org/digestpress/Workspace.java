@@ -84,7 +84,7 @@ public final class Workspace {
     }
 
     private FontSet fonts;
-    /** Text widths and parsed SVGs, kept by content from build to build (bounded). */
+    /** Text widths, parsed SVGs and each part's float placement, kept by content from build to build (bounded). */
     private org.digestpress.pdf.LayoutMemory layoutMemory = new org.digestpress.pdf.LayoutMemory();
     private String fontsSource;
     private IssueLayout layout;
