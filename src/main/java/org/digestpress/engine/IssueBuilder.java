@@ -218,7 +218,7 @@ final class IssueBuilder {
         }
         String anchor = "article-" + found.key();
         List<Path> roots = TypesetIssue.roots(loaded.publication, request.templates());
-        PdfWriter writer = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers());
+        PdfWriter writer = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(), workspace.layoutMemory());
         Integer first = workspace.startPages().of(xhtml, anchor);
         if (first == null) {
             Map<String, Integer> pages = writer.pagesOf(xhtml, roots, ANCHORS, problems);
@@ -241,7 +241,7 @@ final class IssueBuilder {
 
     /** The issue laid out and written as a PDF; null after reporting why not. */
     private LaidOutIssue layOut(TypesetIssue typeset, String xhtml, Path output) {
-        PdfWriter.Result written = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers()).write(xhtml,
+        PdfWriter.Result written = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(), workspace.layoutMemory()).write(xhtml,
                 TypesetIssue.roots(typeset.publication(), request.templates()), output,
                 typeset.documentInfo(typeset.publication().language(), xhtml), problems, ANCHORS);
         if (written == null) {

@@ -66,6 +66,8 @@ public final class Workspace {
     }
 
     private FontSet fonts;
+    /** Text widths, parsed SVGs and each part's float placement, kept by content from build to build (bounded). */
+    private org.digestpress.pdf.LayoutMemory layoutMemory = new org.digestpress.pdf.LayoutMemory();
     private String fontsSource;
     private IssueLayout layout;
     private String templatesSource;
@@ -81,6 +83,12 @@ public final class Workspace {
         templatesSource = null;
         stages.clear();
         startPages.clear();
+        layoutMemory = new org.digestpress.pdf.LayoutMemory();
+    }
+
+    /** What the pdf stage keeps between this workspace's builds. */
+    public synchronized org.digestpress.pdf.LayoutMemory layoutMemory() {
+        return layoutMemory;
     }
 
     public synchronized BuildResult build(BuildRequest request) {

@@ -32,6 +32,23 @@ final class ChosenBreaks implements FSTextBreaker {
          */
         private static final int[] CONFLICT = new int[0];
         private final Map<Long, int[]> breaks = new HashMap<>();
+        /** Every {@link #add} with the element whose text it was, in order, for {@link SettledParts}. */
+        private final java.util.List<Added> added = new java.util.ArrayList<>();
+
+        /** One {@link #add(org.w3c.dom.Element, String, int[], boolean)}, as it was made. */
+        record Added(org.w3c.dom.Element element, String text, int[] offsets, boolean again) {
+        }
+
+        /** As {@link #add(String, int[], boolean)}, remembering that the text is {@code element}'s. */
+        void add(org.w3c.dom.Element element, String text, int[] offsets, boolean again) {
+            added.add(new Added(element, text, offsets, again));
+            add(text, offsets, again);
+        }
+
+        /** The adds made with an element so far, in order. */
+        java.util.List<Added> added() {
+            return java.util.Collections.unmodifiableList(added);
+        }
 
         /**
          * Records the breaks chosen in one element's text: {@code offsets} are the positions

@@ -61,6 +61,15 @@ final class FloatPlacement {
     static final int MAX_PASSES = 6;
     /** A hole smaller than this share of the page's text block is left alone. */
     private static final double HOLE = 0.12;
+    /** A box taller than this share of the text block may split across pages (it becomes {@code box--long}). */
+    static final double LONG_BOX = 0.5;
+    /**
+     * A title left behind above its moved picture needs this fraction (1/n) of the text block
+     * under it, a few lines of text, so that it does not stand alone at the foot of the page.
+     */
+    private static final int ROOM_UNDER_TITLE = 12;
+    /** How deep the box tree is walked: deeper nesting holds no floats of an article body. */
+    private static final int MAX_DEPTH = 200;
     /** The class of a repeated label that this stage inserts at the top of a long box's next page. */
     private static final String CONTINUED = "box__label--continued";
     /** The classes of the two parts of a list that a page break inside a long box split here. */
@@ -68,6 +77,44 @@ final class FloatPlacement {
     private static final String CONTINUED_LIST = "box__list--continued";
 
     private final Set<Element> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Parts settled in an earlier build (null: none kept), what their keys depend on, and the plan they go into. */
+    private final SettledParts kept;
+    private final String context;
+    private final ChosenBreaks.Plan plan;
+    private final ParagraphComposer composer;
+    /** Parts put in as an earlier build settled them: their first elements, before and after. */
+    private final Set<Element> frozen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The key of every part, by its first element, taken before anything moved. */
+    private final Map<Element, SettledParts.Key> keys = new IdentityHashMap<>();
+    private boolean sharedText;
+
+    /** A placement that keeps nothing between builds. */
+    FloatPlacement() {
+        this(null, "", null, null);
+    }
+
+    /**
+     * A placement that takes the parts {@code kept} has settled before and keeps the ones it
+     * settles; {@code context} is what every part's layout depends on besides its own markup (the
+     * styles, the first page number), {@code plan} and {@code composer} the build's.
+     */
+    FloatPlacement(SettledParts kept, String context, ChosenBreaks.Plan plan, ParagraphComposer composer) {
+        this.kept = kept;
+        this.context = context;
+        this.plan = plan;
+        this.composer = composer;
+    }
+
+    /**
+     * True when parts taken settled from an earlier build share composed text with another part
+     * (see {@link SettledParts}): the layout may then differ from an uncached one, and must be
+     * made again without them.
+     */
+    boolean mustRedoUncached() {
+        return sharedText && !frozen.isEmpty();
+    }
+    /** The parts still changing when the passes ran out, in document order; empty when the placement settled. */
+    private final List<Element> unsettled = new ArrayList<>();
     /** The first element of the body's part (see the class comment) that each body child belongs to. */
     private final Map<Element, Element> partOf = new IdentityHashMap<>();
 
@@ -93,6 +140,9 @@ final class FloatPlacement {
         Set<Element> changed;
         try {
             findParts(document, full.renderer());
+            if (kept != null) {
+                reuse(document);
+            }
             changed = improve(full.renderer());
             for (Element element : recompose.apply(full.renderer())) {
                 changed.add(part(element));
@@ -102,7 +152,8 @@ final class FloatPlacement {
             full.close();
             throw e;
         }
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() && frozen.isEmpty()) {
+            keep(document);
             return full;
         }
         full.close();
@@ -118,7 +169,103 @@ final class FloatPlacement {
                 restore(document, children);
             }
         }
+        for (Element part : new java.util.LinkedHashSet<>(partOf.values())) {
+            if (changed.contains(part) || frozenUnsettled.contains(part)) {
+                unsettled.add(part);
+            }
+        }
+        keep(document);
         return layOut.get();
+    }
+
+    /** Parts put in settled that were still moving when they were settled. */
+    private final Set<Element> frozenUnsettled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** The body's element children of each part, in document order, by the part's first element. */
+    private Map<Element, List<Node>> blocksByPart(Document document) {
+        Map<Element, List<Node>> blocks = new java.util.LinkedHashMap<>();
+        for (Node n = body(document).getFirstChild(); n != null; n = n.getNextSibling()) {
+            Element part = n instanceof Element e ? partOf.get(e) : null;
+            if (part != null) {
+                blocks.computeIfAbsent(part, p -> new ArrayList<>()).add(n);
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Puts every part an earlier build settled in as it was settled, with its composed lines, and
+     * leaves the pass-1 boxes of those parts alone from now on.
+     */
+    private void reuse(Document document) {
+        Set<Element> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
+            SettledParts.Key key = SettledParts.key(context, part.getValue());
+            keys.put(part.getKey(), key);
+            SettledParts.Settled settled = kept.get(key);
+            if (settled == null) {
+                continue;
+            }
+            List<Element> fresh = settled.putIn(part.getValue(), plan);
+            Element first = fresh.get(0);
+            for (Node old : part.getValue()) {
+                if (old instanceof Element e) {
+                    before.add(e);
+                }
+            }
+            for (Element e : fresh) {
+                partOf.put(e, first);
+            }
+            frozen.add(part.getKey());
+            frozen.add(first);
+            if (settled.unsettled()) {
+                frozenUnsettled.add(first);
+            }
+        }
+        composer.skip(before::contains);
+    }
+
+    /**
+     * Keeps every part settled in this build (not the ones put in settled), unless two parts
+     * composed the same text.
+     */
+    private void keep(Document document) {
+        if (kept == null) {
+            return;
+        }
+        Map<Element, List<ChosenBreaks.Plan.Added>> breaks = SettledParts.byPart(plan.added(), this::part);
+        if (breaks == null) {
+            sharedText = true;
+            return;
+        }
+        for (Map.Entry<Element, List<Node>> part : blocksByPart(document).entrySet()) {
+            SettledParts.Key key = keys.get(part.getKey());
+            if (key == null || frozen.contains(part.getKey())) {
+                continue;
+            }
+            kept.put(key, SettledParts.Settled.of(part.getValue(), breaks.getOrDefault(part.getKey(), List.of()),
+                    unsettled.contains(part.getKey())));
+        }
+    }
+
+    /**
+     * The parts (their first elements) whose floats or lines were still moving when the passes
+     * ran out, in document order: what was moved in the last pass stands, unchecked. Empty when
+     * the placement settled.
+     */
+    List<Element> unsettled() {
+        return java.util.Collections.unmodifiableList(unsettled);
+    }
+
+    /** A warning's words for {@link #unsettled()}: the parts by their ids where they have one. */
+    static String unsettledWarning(List<Element> parts) {
+        List<String> names = new ArrayList<>();
+        for (Element part : parts) {
+            names.add(part.getAttribute("id").isEmpty() ? "<" + part.getTagName() + ">" : part.getAttribute("id"));
+        }
+        return "The placement of figures, tables and boxes stopped after " + MAX_PASSES + " layout passes with some "
+                + "still moving (in " + String.join(", ", names) + "): one of them may stand a page from its text or "
+                + "leave a gap; moving it in the text, or shortening what is around it, lets the placement settle.";
     }
 
     /**
@@ -197,6 +344,9 @@ final class FloatPlacement {
         int pageHeight = pages.get(0).getBottom() - pages.get(0).getTop();
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
+            if (frozen.contains(part(element))) {
+                continue;
+            }
             if (isLongBox(element, entry.getValue(), pageHeight)) {
                 element.setAttribute("class", element.getAttribute("class") + " box--long");
                 changed.add(part(element));
@@ -207,7 +357,7 @@ final class FloatPlacement {
         settled.addAll(changed);
         for (Map.Entry<Element, Box> entry : new ArrayList<>(boxes.entrySet())) {
             Element element = entry.getKey();
-            if (settled.contains(part(element))) {
+            if (settled.contains(part(element)) || frozen.contains(part(element))) {
                 continue;
             }
             if (hasClass(element, "box--long")) {
@@ -484,7 +634,7 @@ final class FloatPlacement {
         }
         int hole = pages.get(beforePage).getBottomUsable() - beforeBottom;
         // The title must fit with room for a few lines under it, or it would be left alone.
-        int room = hole - (imageBox.getAbsY() - headBox.getAbsY()) - pageHeight / 12;
+        int room = hole - (imageBox.getAbsY() - headBox.getAbsY()) - pageHeight / ROOM_UNDER_TITLE;
         if (hole < HOLE * pageHeight || room <= 0) {
             return false;
         }
@@ -507,7 +657,7 @@ final class FloatPlacement {
     }
 
     private static boolean isLongBox(Element element, Box box, int pageHeight) {
-        return hasClass(element, "box") && !hasClass(element, "box--long") && box.getHeight() > pageHeight / 2;
+        return hasClass(element, "box") && !hasClass(element, "box--long") && box.getHeight() > pageHeight * LONG_BOX;
     }
 
     /** Figures, tables with their caption, and boxes inside an article's body. */
@@ -540,7 +690,7 @@ final class FloatPlacement {
 
     /** The first box of every element, block boxes only (inline content has no floats). */
     private static void collect(Box box, Map<Element, Box> boxes, int depth) {
-        if (depth > 200) {
+        if (depth > MAX_DEPTH) {
             return;
         }
         Element element = box.getElement();

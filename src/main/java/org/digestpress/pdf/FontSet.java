@@ -59,6 +59,12 @@ public final class FontSet {
     /**
      * The last set loaded. A process that builds more than once (tests, a resident builder) reads
      * the files again, which is cheap, but parses and registers them only when their bytes changed.
+     * One set at most (about 5 MB), so it does not grow with builds. Its parsed faces are shared by
+     * builds running at the same time ({@code archive --jobs}): that is safe because fontbox 3.0.7
+     * reads every table when it parses a face ({@code TTFParser.parseTables}), keeps its cmaps as
+     * maps nobody writes after, and caches glyph outlines under a lock; a PDF font made of a face
+     * belongs to one document. {@code SharedFontsTest} fails should a fontbox update read tables
+     * lazily again.
      */
     private static FontSet last;
 
@@ -109,6 +115,15 @@ public final class FontSet {
         }
         last = new FontSet(List.copyOf(loaded));
         return last;
+    }
+
+    /** The tables a PDF font of a face reads: metrics, outlines, names, cmaps, kerning. */
+    static final List<String> TABLES = List.of("head", "hhea", "hmtx", "maxp", "name", "post", "OS/2", "loca",
+            "glyf", "cmap", "kern");
+
+    /** The parsed faces, each shared by every document of the process. */
+    List<TrueTypeFont> parsedFaces() {
+        return loaded.stream().map(Loaded::font).toList();
     }
 
     private boolean sameBytes(List<byte[]> files) {

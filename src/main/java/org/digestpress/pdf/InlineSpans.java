@@ -71,7 +71,8 @@ final class InlineSpans {
                 }
             }
             out.write(content, copied, content.length - copied);
-            try (OutputStream to = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            // as it was drawn: uncompressed, for PageCompression
+            try (OutputStream to = stream.createOutputStream()) {
                 out.writeTo(to);
             }
             for (String name : spans.keySet()) {

@@ -16,7 +16,8 @@ import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
  * openhtmltopdf's text measuring, remembered: line breaking measures every word (and every
  * syllable a soft hyphen offers) against the font, about half of a layout, and the float
  * placement lays the same text out several times. A width depends only on the font's faces, its
- * size and the text, so one measurement serves every pass of a build.
+ * size and the text, so one measurement serves every pass of a build, and every later build that
+ * keeps the {@link LayoutMemory}.
  */
 final class MeasuredWidths extends PdfBoxTextRenderer {
     /** Past this many the memory is dropped: a 300-page issue has about 60,000 different words. */
@@ -33,9 +34,13 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
         this.widths = widths;
     }
 
-    /** Text renderers for the passes of one build; each pass takes the next one. */
+    /** Text renderers for the passes of one build or more; each pass takes the next one. */
     static final class Memory {
         private final Map<String, Map<String, Integer>> widths = new HashMap<>();
+
+        void clear() {
+            widths.clear();
+        }
 
         MeasuredWidths forPass() {
             if (widths.values().stream().mapToInt(Map::size).sum() > LIMIT) {

@@ -43,10 +43,17 @@ final class ParagraphComposer {
     private LayoutContext context;
     private List<com.openhtmltopdf.render.PageBox> pages;
     private boolean first = true;
+    /** Elements whose text is left alone: parts whose lines came settled from an earlier build. */
+    private java.util.function.Predicate<Element> skipped = element -> false;
     private Set<Element> changed;
 
     ParagraphComposer(ChosenBreaks.Plan plan) {
         this.plan = plan;
+    }
+
+    /** From now on, leaves the text inside the elements {@code skipped} accepts alone. */
+    void skip(java.util.function.Predicate<Element> skipped) {
+        this.skipped = skipped;
     }
 
     /**
@@ -66,7 +73,7 @@ final class ParagraphComposer {
     }
 
     private void walk(Box box, int depth) {
-        if (depth > 400) {
+        if (depth > 400 || box.getElement() != null && skipped.test(box.getElement())) {
             return;
         }
         if (box instanceof BlockBox block && block.getChildrenContentType() == BlockBox.ContentType.INLINE) {
@@ -163,13 +170,23 @@ final class ParagraphComposer {
             int to = from + runs.get(k).text().length();
             final int lo = from;
             int[] inRun = Arrays.stream(starts).filter(p -> p > lo && p < to).map(p -> p - lo).toArray();
-            plan.add(runs.get(k).text(), inRun, !first);
+            plan.add(elementOf(block), runs.get(k).text(), inRun, !first);
             from = to;
         }
         if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
                 && block.getElement() != null) {
             changed.add(block.getElement());
         }
+    }
+
+    /** The element a block's text belongs to: its own, or an anonymous block's nearest. */
+    private static Element elementOf(Box block) {
+        for (Box box = block; box != null; box = box.getParent()) {
+            if (box.getElement() != null) {
+                return box.getElement();
+            }
+        }
+        return null;
     }
 
     /** Headings and titles: an h1–h6, or an element whose class names a title. */
@@ -218,7 +235,7 @@ final class ParagraphComposer {
             return;
         }
         int[] starts = Arrays.stream(breaks).map(b -> paragraph.after[b]).toArray();
-        plan.add(run.text(), starts);
+        plan.add(elementOf(block), run.text(), starts, false);
         if (!Arrays.equals(starts, laidStarts.stream().mapToInt(Integer::intValue).toArray())
                 && block.getElement() != null) {
             changed.add(block.getElement());

@@ -81,6 +81,8 @@ public final class PdfWriter {
     private final FontSet fonts;
     private final FSObjectDrawerFactory objectDrawers;
     private final int firstPageNumber;
+    /** What layouts keep between builds; null for a fresh memory per document. */
+    private final LayoutMemory memory;
 
     static {
         // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
@@ -90,13 +92,22 @@ public final class PdfWriter {
     }
 
     public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers) {
-        this(fonts, objectDrawers, 1);
+        this(fonts, objectDrawers, null);
     }
 
-    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber) {
+    /**
+     * A writer whose layouts use and fill {@code memory} (text widths, parsed SVGs), which its
+     * owner keeps from build to build; null for a fresh one per document.
+     */
+    public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, LayoutMemory memory) {
+        this(fonts, objectDrawers, 1, memory);
+    }
+
+    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, LayoutMemory memory) {
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
         this.firstPageNumber = firstPageNumber;
+        this.memory = memory;
     }
 
     /**
@@ -104,7 +115,7 @@ public final class PdfWriter {
      * PDF's page labels: an offprint carries the page numbers its article has in the issue.
      */
     public PdfWriter startingAtPage(int number) {
-        return new PdfWriter(fonts, objectDrawers, Math.max(1, number));
+        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory);
     }
 
     /**
@@ -124,19 +135,28 @@ public final class PdfWriter {
      */
     public Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
                         java.util.regex.Pattern anchors) {
+        LayoutMemory kept = memory != null ? memory : new LayoutMemory();
+        synchronized (kept) {
+            return write(xhtml, allowedRoots, output, info, problems, anchors, kept);
+        }
+    }
+
+    private Result write(String xhtml, List<Path> allowedRoots, Path output, DocumentInfo info, Problems problems,
+                         java.util.regex.Pattern anchors, LayoutMemory kept) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         byte[] pdf;
         int pages;
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            // Parsed once: the float placement moves blocks in this DOM between layout passes.
-            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
-            StageClock.mark("XHTML parsed");
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            PassMemory memory = new PassMemory();
-            LaidOut settled = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
-                    renderer -> compose(renderer, memory));
+            Placed placed = place(withPrintStyles(ThinSpaces.rewrite(xhtml)), guard, base, kept);
+            org.w3c.dom.Document document = placed.document();
+            PassMemory memory = placed.memory();
+            LaidOut settled = placed.laidOut();
+            if (!placed.unsettled().isEmpty()) {
+                problems.warning(null, 0, 0, FloatPlacement.unsettledWarning(placed.unsettled()));
+            }
             java.util.Set<String> indexed = IndexPages.targets(document);
             if (!indexed.isEmpty() && IndexPages.removeRepeats(document, firstPages(settled.renderer(), indexed::contains))) {
                 settled.close();
@@ -156,7 +176,8 @@ public final class PdfWriter {
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
                 InlineSpans.write(pdfDocument);
-                StageClock.mark("/ActualText spans written in place");
+                PageCompression.compress(pdfDocument);
+                StageClock.mark("/ActualText spans written in place, pages compressed");
                 pages = pdfDocument.getNumberOfPages();
                 Calendar created = GregorianCalendar.from(info.created());
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
@@ -202,20 +223,59 @@ public final class PdfWriter {
      */
     public Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
                                         Problems problems) {
+        LayoutMemory kept = memory != null ? memory : new LayoutMemory();
+        synchronized (kept) {
+            return pagesOf(xhtml, allowedRoots, anchors, problems, kept);
+        }
+    }
+
+    private Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
+                                         Problems problems, LayoutMemory kept) {
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
-            org.w3c.dom.Document document = parse(withPrintStyles(ThinSpaces.rewrite(xhtml)));
             String base = allowedRoots.get(0).toUri().toString();
-            PassMemory memory = new PassMemory();
-            try (LaidOut laidOut = new FloatPlacement().settle(document, () -> layOut(guard, document, base, memory),
-                    renderer -> compose(renderer, memory))) {
+            try (LaidOut laidOut = place(withPrintStyles(ThinSpaces.rewrite(xhtml)), guard, base, kept).laidOut()) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
         }
         return anchorPages;
+    }
+
+    /** A document laid out with its floats placed: the DOM as placed, what its passes shared, the last layout. */
+    private record Placed(org.w3c.dom.Document document, PassMemory memory, LaidOut laidOut,
+                          List<org.w3c.dom.Element> unsettled) {
+    }
+
+    /**
+     * Parses the document and settles its float placement, taking the parts {@code kept} settled
+     * before; should those parts share composed text with another part, the document is parsed
+     * and placed again without them (see {@link SettledParts}).
+     */
+    private Placed place(String prepared, ResourceGuard guard, String base, LayoutMemory kept) throws Exception {
+        // A memory made for this one document has nothing settled to offer, and keeps nothing for later.
+        Placed placed = place(prepared, guard, base, kept, memory != null);
+        return placed != null ? placed : place(prepared, guard, base, kept, false);
+    }
+
+    private Placed place(String prepared, ResourceGuard guard, String base, LayoutMemory kept, boolean reuse)
+            throws Exception {
+        // Parsed once per placement: the float placement moves blocks in this DOM between layout passes.
+        org.w3c.dom.Document document = parse(prepared);
+        StageClock.mark("XHTML parsed");
+        PassMemory memory = new PassMemory(kept, fonts);
+        FloatPlacement placement = reuse ? new FloatPlacement(kept.settledParts(),
+                firstPageNumber + "\u0000" + SettledParts.styles(document), memory.breaks(), memory.composer())
+                : new FloatPlacement();
+        LaidOut laidOut = placement.settle(document, () -> layOut(guard, document, base, memory),
+                renderer -> compose(renderer, memory));
+        if (placement.mustRedoUncached()) {
+            laidOut.close();
+            return null;
+        }
+        return new Placed(document, memory, laidOut, placement.unsettled());
     }
 
     /**
@@ -248,17 +308,18 @@ public final class PdfWriter {
     }
 
     /**
-     * What the layout passes of one build share: measured text widths, parsed SVG images, and the
-     * line breaks the paragraph composer chose.
+     * What the layout passes of one build share: measured text widths and parsed SVG images (kept
+     * longer when the writer has a {@link LayoutMemory}), and the line breaks the paragraph
+     * composer chose.
      */
-    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Memory svgs, ChosenBreaks.Plan breaks,
+    private record PassMemory(MeasuredWidths.Memory widths, ParsedSvgs.Build svgs, ChosenBreaks.Plan breaks,
                               ParagraphComposer composer) {
-        PassMemory() {
-            this(new ChosenBreaks.Plan());
+        PassMemory(LayoutMemory kept, FontSet fonts) {
+            this(kept, fonts, new ChosenBreaks.Plan());
         }
 
-        private PassMemory(ChosenBreaks.Plan breaks) {
-            this(new MeasuredWidths.Memory(), new ParsedSvgs.Memory(), breaks, new ParagraphComposer(breaks));
+        private PassMemory(LayoutMemory kept, FontSet fonts, ChosenBreaks.Plan breaks) {
+            this(kept.measuredWith(fonts), kept.svgs.forBuild(), breaks, new ParagraphComposer(breaks));
         }
     }
 
@@ -300,6 +361,8 @@ public final class PdfWriter {
                                        PDDocument pdf) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        // Pages drawn uncompressed (all testMode changes), compressed on every core by PageCompression.
+        builder.testMode(true);
         builder.usePDDocument(pdf);
         if (firstPageNumber > 1) {
             builder.useInitialPageNumber(firstPageNumber);
@@ -345,11 +408,23 @@ public final class PdfWriter {
     }
 
     /**
-     * What failed, in words: the library's own message names Java classes an editor cannot act
-     * on. Content is checked before rendering, so this is a last resort; the stack still tells
-     * which kind of element was being drawn.
+     * What failed, in words. A failure inside Batik, JFreeChart or an image decoder comes from a
+     * file the editor can fix, a stack overflow from nesting the templates made, and running out
+     * of memory from the size of the input; anything else thrown while laying out or drawing is a
+     * bug (ours or a library's), which no change to the templates would fix: it says so, with the
+     * exception's type and message, and {@code DIGESTPRESS_DEBUG=1} prints its trace.
      */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
+        String cause = inputCause(e);
+        if (cause == null) {
+            return org.digestpress.problem.InternalFailure.describe(e) + ".";
+        }
+        org.digestpress.problem.InternalFailure.printTraceIfDebugging(e);
+        return cause;
+    }
+
+    /** What in the input a failure points to, or null when it points to none: a bug. */
+    private static String inputCause(Throwable e) {
         StringBuilder frames = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
@@ -369,18 +444,11 @@ public final class PdfWriter {
         if (stack.contains("javax.imageio") || stack.contains(".image.")) {
             return "an image could not be drawn; save the images again as PNG or JPEG.";
         }
-        StackTraceElement[] top = e.getStackTrace();
-        if (e instanceof RuntimeException && top.length > 0 && top[0].getClassName().startsWith("org.digestpress.")) {
-            // thrown by our own code: a bug, which no change to the templates would fix
-            return org.digestpress.problem.InternalFailure.describe(e) + ".";
-        }
-        org.digestpress.problem.InternalFailure.printTraceIfDebugging(e);
         if (e instanceof StackOverflowError) {
             return "the document nests too deeply for the renderer; look for elements the templates put inside "
                     + "each other without end.";
         }
-        return "the renderer stopped while laying out the document; check the templates and the stylesheet "
-                + "(DIGESTPRESS_DEBUG=1 prints what failed).";
+        return null;
     }
 
     /**

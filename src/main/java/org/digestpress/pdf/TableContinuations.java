@@ -61,7 +61,7 @@ final class TableContinuations {
             return false;
         }
         List<Element> labels = labels(figure);
-        if (labels.isEmpty() && !FloatPlacement.hasClass(figure, WHOLE) && naturalHeight(figure, boxes) <= pageHeight / 2
+        if (labels.isEmpty() && !FloatPlacement.hasClass(figure, WHOLE) && naturalHeight(figure, boxes) <= pageHeight * FloatPlacement.LONG_BOX
                 && page(pages, boxes.get(rows.get(0))) != page(pages, boxes.get(rows.get(rows.size() - 1)))
                 && moveWhole(figure, box, boxes, pages, moved)) {
             return true;
