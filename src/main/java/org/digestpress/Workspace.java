@@ -76,10 +76,19 @@ public final class Workspace {
         }
     }
 
-    /** A build with what a live preview shows besides the PDF. */
-    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {
+    /**
+     * A build with what a live preview shows besides the PDF.
+     *
+     * @param sourceMap where each block of the PDF comes from (empty when nothing was written)
+     */
+    public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents,
+                             org.digestpress.pdf.SourceMap sourceMap) {
         public IssueBuild {
             contents = List.copyOf(contents);
+        }
+
+        public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents) {
+            this(result, publicationRoot, contents, org.digestpress.pdf.SourceMap.empty());
         }
     }
 
@@ -184,7 +193,28 @@ public final class Workspace {
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(written.file(), written.pages(), written.bytes(), millis,
                 issue.date().toString(), problems.all(), web);
-        return new IssueBuild(result, publication.root(), contents(issue, view, written.anchors()));
+        return new IssueBuild(result, publication.root(), contents(issue, view, written.anchors()),
+                written.sourceMap().withFiles(SourceFiles.of(publication, issue)));
+    }
+
+    /**
+     * Lays the whole issue out as the build does, without drawing it, and answers where each block
+     * of it is printed ({@code digest preview --page-of}); empty after reporting problems.
+     */
+    public synchronized org.digestpress.pdf.SourceMap sourceMap(BuildRequest request, Problems problems) {
+        Loaded loaded = load(request, problems);
+        if (loaded.issue == null || loaded.publication == null) {
+            return org.digestpress.pdf.SourceMap.empty();
+        }
+        IssueView view = view(loaded.publication, loaded.issue, loaded.labels, problems);
+        String xhtml = layout(request.templates()).render(view, problems);
+        if (xhtml == null || problems.hasErrors()) {
+            return org.digestpress.pdf.SourceMap.empty();
+        }
+        PdfWriter.Layout laid = new PdfWriter(fonts, shared.drawers).layOut(xhtml, roots(loaded.publication, request),
+                ANCHORS, problems);
+        rememberStartPages(xhtml, view, laid.anchors());
+        return laid.sourceMap().withFiles(SourceFiles.of(loaded.publication, loaded.issue));
     }
 
     /**
@@ -774,7 +804,9 @@ public final class Workspace {
                 image == null ? null : image.alt(), caption,
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : Source.withoutLabel(article.source().name(), labels),
-                article.source() == null ? null : article.source().url(), article.language(), labels.all());
+                article.source() == null ? null : article.source().url(), article.language(), labels.all(),
+                article.draft(), SourceFiles.mark(article.key(), article.titleLine()),
+                lead == null ? null : SourceFiles.mark(article.key(), article.leadLine()));
     }
 
     /** The line of the front matter's 'language:' key, for the warning; the first line when not found. */

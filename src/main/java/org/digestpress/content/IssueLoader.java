@@ -306,7 +306,8 @@ public final class IssueLoader {
         }
         String key = section.id() + "-" + slug(file);
         return new Ordered(new Article(file, key, section.id(), title, lead, date, source, regions, tags, image,
-                draft, language, fm.body(), fm.bodyFirstLine()), weight);
+                draft, language, fm.body(), fm.bodyFirstLine(), f.lineOf("title"), lead == null ? 0 : f.lineOf("lead")),
+                weight);
     }
 
     /** {@code region: Томская область} or a list of them; blank items are left out. */
