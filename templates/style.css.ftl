@@ -82,6 +82,9 @@ li { margin-bottom: 1mm; }
   border-bottom: 0.5pt solid ${primary}; padding-bottom: 1.2mm; width: 172mm; }
 .running-header__title { font-weight: bold; color: ${primary}; }
 .running-header__issue { float: right; }
+.running-header__draft, .contents__draft { font-family: "PT Sans"; font-weight: bold; color: #b3261e; text-transform: uppercase;
+  letter-spacing: 0.05em; font-size: 0.85em; }
+.running-header__draft { margin-left: 3mm; }
 
 /* ---------- Contents ---------- */
 .contents { page-break-before: always; font-family: "PT Sans"; }

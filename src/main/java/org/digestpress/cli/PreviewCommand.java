@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = {"Typesets one article alone with the issue's styles into out/preview/<name>.pdf.",
                 "Figure and table numbers and page numbers are those the article has in the whole issue; there is "
-                        + "no cover, contents or back page. A draft article is placed as 'build --drafts' would.",
+                        + "no cover, contents or back page. Drafts are shown, marked, and counted as 'build --drafts' and serve "
+                        + "count them.",
                 "With --page-of FILE:LINE, prints instead the page of the issue on which that line of a source file is "
                         + "printed (drafts included, as serve shows them).",
                 "Exit status: 0 written, 1 problems in the content (the previous PDF is kept) or, with --page-of, a line "
@@ -44,7 +45,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Stay running and typeset the article again after every save (Ctrl-C to stop).")
     boolean watch;
 
-    @Option(names = "--drafts", description = "Include the other articles marked 'draft: true' when counting pages.")
+    @Option(names = "--drafts", description = "Accepted for compatibility: the other drafts are always counted, "
+            + "as serve shows them.")
     boolean drafts;
 
     @picocli.CommandLine.Mixin
@@ -70,7 +72,8 @@ final class PreviewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), article
                     + " is not inside an issue folder (one with an issue.yaml).");
         }
-        BuildRequest request = BuildOptions.request(issue, drafts, assets, null, true);
+        // drafts are laid out and marked as serve shows them, so the pages are serve's
+        BuildRequest request = BuildOptions.request(issue, true, assets, null, true);
         String name = absolute.getFileName().toString().replaceFirst("(?i)\\.md$", "");
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");
         PrintWriter out = spec.commandLine().getOut();
