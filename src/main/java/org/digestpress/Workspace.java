@@ -153,6 +153,7 @@ public final class Workspace {
         Publication publication = loaded.publication;
         Issue issue = loaded.issue;
         IssueView view = view(publication, issue, loaded.labels, problems);
+        EmptyParts.report(publication, issue, view, loaded.labels, problems);
         StageClock.mark("articles: markdown, typography, charts");
         String xhtml = layout(request.templates()).render(view, problems);
         StageClock.mark("templates: the issue as one XHTML document");
@@ -561,7 +562,8 @@ public final class Workspace {
                 issue.cover() == null || issue.cover().alt() == null ? null : typographer.text(issue.cover().alt()), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),
+                sections, backPage, labels.all(), meta,
+                EmptyParts.withEntries(indexes(publication, issue, labels, typographer, problems)),
                 dateInText);
     }
 
