@@ -3,16 +3,11 @@ package org.digestpress.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.digestpress.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +22,8 @@ class ProblemPathsTest {
         Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         Files.writeString(article, Files.readString(article).replaceFirst("title:", "title: [broken"));
-        try (PreviewServer server = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()),
-                ServedFixture.request(publication), List.of(publication), List.of(), 0,
-                HttpListener.Limits.DEFAULT)) {
-            String json = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(server.address().resolve("/status.json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+        try (PreviewServer server = ServedFixture.serve(publication)) {
+            String json = ServedFixture.status(server);
             Matcher file = Pattern.compile("\"file\":\"([^\"]+)\"").matcher(json);
             assertTrue(file.find(), json);
             assertEquals(article.toAbsolutePath().normalize().toString(), file.group(1),
