@@ -25,7 +25,9 @@ class ServedDraftsTest {
             String json = ServedFixture.status(server);
             assertTrue(json.contains("\"ok\":true") && json.contains("\"issue\":\"2030-02\""), json);
             assertTrue(json.contains("\"title\":\"Первая новость\""), "the draft is in the contents: " + json);
-            assertTrue(json.contains("\"problems\":[]"), "no word of drafts left out: " + json);
+            // (the new issue's missing inside_cover is a warning of its own, see EmptyPartsTest)
+            assertTrue(!json.contains("left out (--drafts") && !json.contains("are drafts") && !json.contains("is a draft"),
+                    "no word of drafts left out: " + json);
         }
     }
 }
