@@ -104,8 +104,7 @@ public final class SourceMap {
                 .mapToInt(Block::line).max().orElse(-1);
         return blocks.stream()
                 .filter(b -> texts.contains(b.text()) && b.line() == start && line <= b.endLine())
-                .mapToInt(Block::page).min()
-                .stream().mapToObj(OptionalInt::of).findFirst().orElse(OptionalInt.empty());
+                .mapToInt(Block::page).min();
     }
 
     /** A file as given on a command line or by an editor: relative, with links, or by its real name. */
