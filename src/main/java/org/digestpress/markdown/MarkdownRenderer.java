@@ -109,7 +109,7 @@ public final class MarkdownRenderer {
         }
         SourceLines sourceLines = new SourceLines(idPrefix, pre.text(), pre.sourceLine());
         HtmlRenderer renderer = HtmlRenderer.builder(options)
-                .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))
+                .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems, sourceLines))
                 .attributeProviderFactory(sourceLines)
                 .build();
         String html = renderer.render(document);
@@ -129,10 +129,10 @@ public final class MarkdownRenderer {
     }
 
     private static NodeRenderer rawHtmlRenderer(HtmlSanitizer sanitizer, Path file, int[] sourceLine,
-                                                Problems problems) {
+                                                Problems problems, SourceLines sourceLines) {
         return () -> Set.of(
                 new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> {
-                    html.raw(sanitize(sanitizer, node, file, sourceLine, problems));
+                    html.raw(sourceLines.markFirstTag(sanitize(sanitizer, node, file, sourceLine, problems), node));
                     html.line();
                 }),
                 new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) ->

@@ -87,6 +87,22 @@ public final class SourceLines extends IndependentAttributeProviderFactory {
         }
     }
 
+    private static final java.util.regex.Pattern FIRST_TAG = java.util.regex.Pattern.compile(
+            "^(\\s*<[A-Za-z][A-Za-z0-9]*)(?=[\\s/>])");
+
+    /**
+     * Raw HTML written in the text (a table by hand) has no node per element: its first element
+     * carries the mark of the whole block, so a click on any of its rows leads to its first line.
+     * The sanitiser has dropped any data- attribute the author wrote, so the mark is the only one.
+     */
+    String markFirstTag(String sanitized, Node block) {
+        java.util.regex.Matcher m = FIRST_TAG.matcher(sanitized);
+        if (!m.find()) {
+            return sanitized;
+        }
+        return m.group(1) + " " + ATTRIBUTE + "=\"" + HtmlSanitizer.text(value(block)) + "\"" + sanitized.substring(m.end());
+    }
+
     private boolean marks(Node node, AttributablePart part) {
         if (node instanceof ListItem) {
             return part == CoreNodeRenderer.LOOSE_LIST_ITEM || part == CoreNodeRenderer.TIGHT_LIST_ITEM

@@ -98,6 +98,13 @@ class SourceMapTest {
     }
 
     @Test
+    void aTableWrittenInHtmlLeadsToItsFirstLine() {
+        Glyphs row = lines.stream().filter(l -> l.text().startsWith("Татарстан")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(Optional.of(new SourceMap.Point(RESEARCH, 23, 1)), at(row));
+        assertEquals(OptionalInt.of(row.page()), built.sourceMap().pageOf(RESEARCH, 30), "a row's line inside it");
+    }
+
+    @Test
     void aHeadingsLineGivesThePageTheContentsClaim() {
         for (Workspace.Entry entry : built.contents()) {
             if (entry.file() != null && entry.file().equals(NEWS)) {
