@@ -82,6 +82,13 @@ li { margin-bottom: 1mm; }
   border-bottom: 0.5pt solid ${primary}; padding-bottom: 1.2mm; width: 172mm; }
 .running-header__title { font-weight: bold; color: ${primary}; }
 .running-header__issue { float: right; }
+<#-- The draft mark (serve, preview, build --drafts): only where a draft is shown, so that an issue
+     without drafts is the very same document, and its PDF the same bytes, as before drafts were marked. -->
+<#if issue.sections?filter(s -> s.articles?filter(a -> a.draft)?has_content)?has_content>
+.running-header__draft, .contents__draft { font-family: "PT Sans"; font-weight: bold; color: #b3261e; text-transform: uppercase;
+  letter-spacing: 0.05em; font-size: 0.85em; }
+.running-header__draft { margin-left: 3mm; }
+</#if>
 
 /* ---------- Contents ---------- */
 .contents { page-break-before: always; font-family: "PT Sans"; }

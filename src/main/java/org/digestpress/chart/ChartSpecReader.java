@@ -145,6 +145,14 @@ final class ChartSpecReader {
         try {
             root = new Compose(settings).composeString(block.yaml());
         } catch (MarkedYamlEngineException e) {
+            // an unclosed quote or a colon in a value, in words at its own line, as in front matter
+            var slip = org.digestpress.content.YamlParser.slip(block.yaml(), e, settings);
+            if (slip.isPresent()) {
+                failed = true;
+                problems.error(block.file(), block.firstLine() + slip.get().line() - 1, slip.get().column(),
+                        slip.get().sentence());
+                return null;
+            }
             int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0);
             String why = e.getProblem() != null ? e.getProblem() : e.getContext();
             error(block.firstLine() + line, "The chart block is not valid YAML: " + why + ".");

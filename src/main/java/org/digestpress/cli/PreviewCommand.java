@@ -24,13 +24,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = {"Typesets one article alone with the issue's styles into out/preview/<name>.pdf.",
                 "Figure and table numbers and page numbers are those the article has in the whole issue; there is "
-                        + "no cover, contents or back page. A draft article is placed as 'build --drafts' would.",
-                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept), 2 wrong usage (also an "
-                        + "output inside the sources, as for build)."})
+                        + "no cover, contents or back page. Drafts are shown, marked, and counted as 'build --drafts' and serve "
+                        + "count them.",
+                "With --page-of FILE:LINE, prints instead the page of the issue on which that line of a source file is "
+                        + "printed (drafts included, as serve shows them).",
+                "Exit status: 0 written, 1 problems in the content (the previous PDF is kept) or, with --page-of, a line "
+                        + "that is not printed, 2 wrong usage (also an output inside the sources, as for build)."})
 final class PreviewCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ARTICLE.md", description = "The article's Markdown file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARTICLE.md", description = "The article's Markdown file.")
     Path article;
+
+    @Option(names = "--page-of", paramLabel = "FILE:LINE",
+            description = "Print the page of the issue on which this line of an article (or issue.yaml, _intro.md) is printed.")
+    String pageOf;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the PDF.")
     Path output;
@@ -38,7 +45,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Stay running and typeset the article again after every save (Ctrl-C to stop).")
     boolean watch;
 
-    @Option(names = "--drafts", description = "Include the other articles marked 'draft: true' when counting pages.")
+    @Option(names = "--drafts", description = "Accepted for compatibility: the other drafts are always counted, "
+            + "as serve shows them.")
     boolean drafts;
 
     @picocli.CommandLine.Mixin
@@ -49,20 +57,23 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (pageOf != null) {
+            return pageOf();
+        }
+        if (article == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'ARTICLE.md'");
+        }
         if (!Files.isRegularFile(article)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "There is no file " + article + ".");
         }
         Path absolute = article.toAbsolutePath().normalize();
-        // ISSUE/SECTION/article.md: the issue is the nearest folder upwards with an issue.yaml.
-        Path issue = absolute.getParent();
-        while (issue != null && !Files.isRegularFile(issue.resolve("issue.yaml"))) {
-            issue = issue.getParent();
-        }
+        Path issue = issueOf(absolute);
         if (issue == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), article
                     + " is not inside an issue folder (one with an issue.yaml).");
         }
-        BuildRequest request = BuildOptions.request(issue, drafts, assets, null, true);
+        // drafts are laid out and marked as serve shows them, so the pages are serve's
+        BuildRequest request = BuildOptions.request(issue, true, assets, null, true);
         String name = absolute.getFileName().toString().replaceFirst("(?i)\\.md$", "");
         Path target = output != null ? output : Path.of("out", "preview", name + ".pdf");
         PrintWriter out = spec.commandLine().getOut();
@@ -97,6 +108,31 @@ final class PreviewCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return DigestCommand.OK;
+    }
+
+    private int pageOf() {
+        PageOf.Place place = PageOf.Place.parse(pageOf);
+        if (place == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--page-of takes FILE:LINE with a line number "
+                    + "from 1, e.g. --page-of content/2025-06/research/01-creative.md:12; got '" + pageOf + "'.");
+        }
+        if (!Files.isRegularFile(place.file())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "There is no file " + place.file() + ".");
+        }
+        if (issueOf(place.file().toAbsolutePath().normalize()) == null && !PageOf.isPublicationFile(place.file())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), place.file()
+                    + " is not inside an issue folder (one with an issue.yaml).");
+        }
+        return PageOf.answer(place, assets, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** ISSUE/SECTION/article.md: the issue is the nearest folder upwards with an issue.yaml, or null. */
+    static Path issueOf(Path absolute) {
+        Path issue = absolute.getParent();
+        while (issue != null && !Files.isRegularFile(issue.resolve("issue.yaml"))) {
+            issue = issue.getParent();
+        }
+        return issue;
     }
 
     private int report(BuildResult result, PrintWriter out, PrintWriter err) {

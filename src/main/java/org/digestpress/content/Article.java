@@ -12,14 +12,23 @@ import java.util.List;
  * @param body          Markdown after the front matter
  * @param regions       what {@code region} in the front matter names: one text or a list, in that order
  * @param bodyFirstLine 1-based line of the body's first line in {@code file}
+ * @param titleLine     1-based line of the front matter's {@code title}, 0 when unknown
+ * @param leadLine      1-based line of the front matter's {@code lead}, 0 when there is none
  */
 public record Article(Path file, String key, String sectionId, String title, String lead, String date,
                       Source source, List<Region> regions, List<String> tags, Picture image, boolean draft,
-                      String language, String body, int bodyFirstLine) {
+                      String language, String body, int bodyFirstLine, int titleLine, int leadLine) {
 
     public Article {
         tags = List.copyOf(tags);
         regions = List.copyOf(regions);
+    }
+
+    public Article(Path file, String key, String sectionId, String title, String lead, String date,
+                   Source source, List<Region> regions, List<String> tags, Picture image, boolean draft,
+                   String language, String body, int bodyFirstLine) {
+        this(file, key, sectionId, title, lead, date, source, regions, tags, image, draft, language, body,
+                bodyFirstLine, 0, 0);
     }
 
     /** The regions joined as an editor writes them above a title («Пензенская область, Калужская область»), or null. */

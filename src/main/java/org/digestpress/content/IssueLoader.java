@@ -104,13 +104,21 @@ public final class IssueLoader {
         }
 
         int errorsBefore = problems.errorCount();
-        List<IssueSection> sections = loadSections(publication, dir, includeDrafts, references, problems);
+        List<Path> draftsLeftOut = new ArrayList<>();
+        List<IssueSection> sections = loadSections(publication, dir, includeDrafts, references, problems,
+                draftsLeftOut);
         // An article that could not be read (not UTF-8, broken front matter) has its own error at its
         // file and line; "no articles" on top of it would send the reader looking in the wrong place.
         boolean unreadable = problems.errorCount() > errorsBefore;
         if (!unreadable && sections.stream().allMatch(s -> s.articles().isEmpty())) {
-            problems.error(file, 0, 0, "The issue has no articles: put Markdown files into section folders such as "
-                    + dir.getFileName() + "/" + publication.sections().get(0).id() + "/01-first-news.md.");
+            if (draftsLeftOut.isEmpty()) {
+                problems.error(file, 0, 0, "The issue has no articles: put Markdown files into section folders such as "
+                        + dir.getFileName() + "/" + publication.sections().get(0).id() + "/01-first-news.md.");
+            } else {
+                problems.error(dir, 0, 0, Drafts.onlyDrafts(dir, draftsLeftOut));
+            }
+        } else if (!draftsLeftOut.isEmpty()) {
+            problems.warning(dir, 0, 0, Drafts.leftOut(dir, draftsLeftOut));
         }
         if (number == null || date == null) {
             return null;
@@ -139,8 +147,10 @@ public final class IssueLoader {
         }
     }
 
+    /** @param draftsLeftOut gets the drafts not included */
     private static List<IssueSection> loadSections(Publication publication, Path dir, boolean includeDrafts,
-                                                   References references, Problems problems) {
+                                                   References references, Problems problems,
+                                                   List<Path> draftsLeftOut) {
         List<Path> folders;
         try (Stream<Path> children = Files.list(dir)) {
             folders = children.filter(Files::isDirectory).sorted().toList();
@@ -180,6 +190,8 @@ public final class IssueLoader {
                 Ordered article = loadArticle(publication, section, md, references, problems);
                 if (article != null && (includeDrafts || !article.article.draft())) {
                     ordered.add(article);
+                } else if (article != null) {
+                    draftsLeftOut.add(md);
                 }
             }
             ordered.sort(Comparator.comparingDouble((Ordered o) -> o.weight)
@@ -306,7 +318,8 @@ public final class IssueLoader {
         }
         String key = section.id() + "-" + slug(file);
         return new Ordered(new Article(file, key, section.id(), title, lead, date, source, regions, tags, image,
-                draft, language, fm.body(), fm.bodyFirstLine()), weight);
+                draft, language, fm.body(), fm.bodyFirstLine(), f.lineOf("title"), lead == null ? 0 : f.lineOf("lead")),
+                weight);
     }
 
     /** {@code region: Томская область} or a list of them; blank items are left out. */

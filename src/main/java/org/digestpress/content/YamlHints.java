@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * inside an unquoted value. Each hint is offered only when making its fix lets the text parse
  * further, so a hint never points at something that is not the cause.
  */
-final class YamlHints {
+public final class YamlHints {
 
     /** A hint at a 1-based line and column of the YAML text. */
-    record Hint(int line, int column, String sentence) {
+    public record Hint(int line, int column, String sentence) {
     }
 
     /** Spaces that look like a space but are not one to YAML. */

@@ -53,8 +53,7 @@ public final class YamlParser {
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             int errorLine = mark == null ? 1 : mark.getLine() + 1;
-            Optional<YamlHints.Hint> hint = YamlHints.explain(yaml, errorLine, e.getProblem(),
-                    changed -> stopsAfter(changed, settings, errorLine));
+            Optional<YamlHints.Hint> hint = slip(yaml, e, settings);
             if (hint.isPresent()) {
                 problems.error(file, hint.get().line() + lineOffset, hint.get().column(), hint.get().sentence());
                 return null;
@@ -67,6 +66,17 @@ public final class YamlParser {
             problems.error(file, lineOffset + 1, 0, "The YAML is not valid: " + e.getMessage() + ".");
             return null;
         }
+    }
+
+    /**
+     * The common slip that explains a syntax error, in a plain sentence at its own line and column
+     * (1-based, of the YAML text): an unclosed quote, a colon in a value, a space that is not one.
+     * The parser stops where the slip becomes impossible to read, often lines later.
+     */
+    public static Optional<YamlHints.Hint> slip(String yaml, MarkedYamlEngineException e, LoadSettings settings) {
+        Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+        int errorLine = mark == null ? 1 : mark.getLine() + 1;
+        return YamlHints.explain(yaml, errorLine, e.getProblem(), changed -> stopsAfter(changed, settings, errorLine));
     }
 
     /** Whether {@code yaml} parses, or stops at a line after {@code errorLine}: a fix got past that line. */

@@ -329,7 +329,9 @@ final class ArticleStages {
                 image == null ? null : image.alt(), caption,
                 image == null ? null : image.credit(), bodyHtml,
                 article.source() == null ? null : Source.withoutLabel(article.source().name(), labels),
-                article.source() == null ? null : article.source().url(), article.language(), labels.all());
+                article.source() == null ? null : article.source().url(), article.language(), labels.all(),
+                article.draft(), SourceFiles.mark(article.key(), article.titleLine()),
+                lead == null ? null : SourceFiles.mark(article.key(), article.leadLine()));
     }
 
     /** The line of the front matter's 'language:' key, for the warning; the first line when not found. */

@@ -74,6 +74,7 @@ final class IssueBuilder {
         }
         Publication publication = loaded.publication;
         TypesetIssue typeset = typeset(loaded);
+        EmptyParts.report(publication, loaded.issue, typeset.view(), loaded.labels, problems);
         StageClock.mark("articles: markdown, typography, charts");
         String xhtml = workspace.layout(request.templates()).render(typeset.view(), problems);
         StageClock.mark("templates: the issue as one XHTML document");
@@ -120,7 +121,7 @@ final class IssueBuilder {
         }
         BuildResult result = new BuildResult(laidOut.file(), laidOut.pages(), laidOut.pdf().length, millis(), name,
                 problems.all(), web);
-        return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut);
+        return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut, laidOut.sourceMap());
     }
 
     /** The issue as {@link #bake} makes it, then its offprints from the same laid-out issue. */
@@ -162,6 +163,28 @@ final class IssueBuilder {
                     workspace.fonts(request.fonts()), TypesetIssue.roots(publication, request.templates()), problems);
         }
         return Offprints.result(typeset, articles, written, problems);
+    }
+
+    /** See {@link Workspace#sourceMap}: the problems go to {@code into}. */
+    org.digestpress.pdf.SourceMap sourceMap(Problems into) {
+        try {
+            Loaded loaded = load();
+            if (loaded.issue == null || loaded.publication == null) {
+                return org.digestpress.pdf.SourceMap.empty();
+            }
+            TypesetIssue typeset = typeset(loaded);
+            String xhtml = workspace.layout(request.templates()).render(typeset.view(), problems);
+            if (xhtml == null || problems.hasErrors()) {
+                return org.digestpress.pdf.SourceMap.empty();
+            }
+            PdfWriter.Layout laid = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(),
+                    workspace.layoutMemory()).layOut(xhtml, TypesetIssue.roots(loaded.publication, request.templates()),
+                    ANCHORS, problems);
+            workspace.startPages().remember(xhtml, typeset.view(), laid.anchors());
+            return laid.sourceMap().withFiles(SourceFiles.of(loaded.publication, loaded.issue));
+        } finally {
+            problems.all().forEach(into::add);
+        }
     }
 
     /** See {@link Workspace#excerpt}. */
@@ -247,7 +270,8 @@ final class IssueBuilder {
         if (written == null) {
             return null;
         }
-        return new LaidOutIssue(typeset, xhtml, written.file(), written.pages(), written.content(), written.anchors());
+        return new LaidOutIssue(typeset, xhtml, written.file(), written.pages(), written.content(), written.anchors(),
+                written.sourceMap().withFiles(SourceFiles.of(typeset.publication(), typeset.issue())));
     }
 
     private record Loaded(Publication publication, Issue issue, Labels labels, String issueName) {

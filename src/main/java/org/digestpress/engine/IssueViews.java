@@ -82,7 +82,8 @@ final class IssueViews {
                 issue.cover() == null || issue.cover().alt() == null ? null : typographer.text(issue.cover().alt()), insideCover,
                 issue.publications().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
                 publication.resources().stream().map(l -> new IssueView.Link(typographer.text(l.title()), l.url())).toList(),
-                sections, backPage, labels.all(), meta, indexes(publication, issue, labels, typographer, problems),
+                sections, backPage, labels.all(), meta,
+                EmptyParts.withEntries(indexes(publication, issue, labels, typographer, problems)),
                 dateInText);
     }
 

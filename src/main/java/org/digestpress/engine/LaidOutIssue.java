@@ -15,12 +15,14 @@ import org.digestpress.layout.IssueView;
  *
  * @param xhtml       the issue as one XHTML document, as laid out
  * @param anchorPages the first page of every {@code section-…} and {@code article-…} anchor
+ * @param sourceMap   where each marked block is printed, with the source files named
  */
 public record LaidOutIssue(TypesetIssue typeset, String xhtml, Path file, int pages, byte[] pdf,
-                           Map<String, Integer> anchorPages) {
+                           Map<String, Integer> anchorPages, org.digestpress.pdf.SourceMap sourceMap) {
 
     public LaidOutIssue {
-        anchorPages = Map.copyOf(anchorPages);
+        // sorted, never Map.copyOf: its iteration order changes from one JVM start to the next
+        anchorPages = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(anchorPages));
     }
 
     /** The page the element with this id starts on, 0 when it has none. */

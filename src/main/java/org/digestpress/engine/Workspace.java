@@ -13,6 +13,7 @@ import org.digestpress.BuildResult;
 import org.digestpress.assets.Assets;
 import org.digestpress.layout.IssueLayout;
 import org.digestpress.pdf.FontSet;
+import org.digestpress.problem.Problems;
 
 /**
  * A resident build engine: what a process loads once (fonts parsed and registered, the FreeMarker
@@ -112,6 +113,14 @@ public final class Workspace {
      */
     public synchronized BuildResult excerpt(BuildRequest request, Path article, Path output) {
         return new IssueBuilder(this, request).excerpt(article, output);
+    }
+
+    /**
+     * Lays the whole issue out as the build does, without drawing it, and answers where each block
+     * of it is printed ({@code digest preview --page-of}); empty after reporting problems.
+     */
+    public synchronized org.digestpress.pdf.SourceMap sourceMap(BuildRequest request, Problems problems) {
+        return new IssueBuilder(this, request).sourceMap(problems);
     }
 
     /**

@@ -87,11 +87,15 @@ public record IssueView(
      * @param lead  typeset, hyphenated lead (plain text), or null
      * @param image   {@code file:} URI or null
      * @param labels  the fixed words in the article's own language
+     * @param draft   marked {@code draft: true}: shown only by serve, preview and build --drafts, and marked so
+     * @param titleSource where the title is written (the source mark of the heading), or null
+     * @param leadSource  where the lead is written, or null
      */
     public record ArticleView(String anchor, String title, String tocTitle, String lead, String region,
                               List<String> tags, String image, String imageAlt, String imageCaption,
                               String imageCredit, String bodyHtml, String sourceName, String sourceUrl,
-                              String language, Map<String, String> labels) {
+                              String language, Map<String, String> labels, boolean draft, String titleSource,
+                              String leadSource) {
         public ArticleView {
             tags = List.copyOf(tags);
             labels = Map.copyOf(labels);

@@ -130,6 +130,10 @@ final class FragmentTransformer {
             }
             Element note = dom.createElement("span");
             note.setAttribute("class", "footnote");
+            if (li.hasAttribute(SourceLines.ATTRIBUTE)) {
+                // printed at the page foot, the note still leads to its definition's line
+                note.setAttribute(SourceLines.ATTRIBUTE, li.getAttribute(SourceLines.ATTRIBUTE));
+            }
             boolean first = true;
             for (Node child : list(li.getChildNodes())) {
                 if (child instanceof Element e && e.getTagName().equals("a") && hasClass(e, "footnote-backref")) {

@@ -123,17 +123,20 @@ public final class MarkdownRenderer {
                     tooDeep.sentence());
             return "";
         }
+        SourceLines sourceLines = new SourceLines(idPrefix, pre.text(), pre.sourceLine());
         HtmlRenderer renderer = HtmlRenderer.builder(options)
-                .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems))
+                .nodeRendererFactory(o -> rawHtmlRenderer(sanitizer, file, pre.sourceLine(), problems, sourceLines))
+                .attributeProviderFactory(sourceLines)
                 .build();
         String html = renderer.render(document);
-        html = replaceTokens(html, pre, labels);
+        html = replaceTokens(html, pre, labels, idPrefix);
 
         Document dom = parse(html, file, sanitizer.unbalanced(), firstRawHtmlLine(document, pre.sourceLine(), firstLine),
                 problems);
         if (dom == null) {
             return unrendered(markdown);
         }
+        sourceLines.markNotes(document, dom);
         LongParagraphs.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
         LiteralImages.report(dom.getDocumentElement(), markdown, file, firstLine, problems);
         new FragmentTransformer(dom, file, firstLine, markdown, idPrefix, labels, references,
@@ -142,10 +145,10 @@ public final class MarkdownRenderer {
     }
 
     private static NodeRenderer rawHtmlRenderer(HtmlSanitizer sanitizer, Path file, int[] sourceLine,
-                                                Problems problems) {
+                                                Problems problems, SourceLines sourceLines) {
         return () -> Set.of(
                 new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> {
-                    html.raw(sanitize(sanitizer, node, file, sourceLine, problems));
+                    html.raw(sourceLines.markFirstTag(sanitize(sanitizer, node, file, sourceLine, problems), node));
                     html.line();
                 }),
                 new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) ->
@@ -163,19 +166,22 @@ public final class MarkdownRenderer {
         return out;
     }
 
-    private String replaceTokens(String html, BlockPreprocessor.Result pre, Labels labels) {
+    private String replaceTokens(String html, BlockPreprocessor.Result pre, Labels labels, String text) {
         for (Map.Entry<String, BlockPreprocessor.Box> entry : pre.boxOpenings().entrySet()) {
             BlockPreprocessor.Box box = entry.getValue();
-            html = html.replace("<p>" + entry.getKey() + "</p>", boxOpening(box, labels));
+            html = html.replace("<p>" + entry.getKey() + "</p>", boxOpening(box, labels, SourceLines.attribute(text, box.line())));
             html = html.replace("<p>" + BlockPreprocessor.TOKEN_PREFIX + "CLOSE" + entry.getKey() + "</p>", boxClosing(box));
         }
         for (Map.Entry<String, ChartBlockHandler.ChartFigure> entry : pre.charts().entrySet()) {
-            html = html.replace("<p>" + entry.getKey() + "</p>", chartFigure(entry.getValue()));
+            Integer line = pre.chartLines().get(entry.getKey());
+            html = html.replace("<p>" + entry.getKey() + "</p>", chartFigure(entry.getValue(),
+                    line == null ? "" : SourceLines.attribute(text, line)));
         }
         return html;
     }
 
-    private static String boxOpening(BlockPreprocessor.Box box, Labels labels) {
+    /** @param source the box's source mark, an attribute with its leading space */
+    private static String boxOpening(BlockPreprocessor.Box box, Labels labels, String source) {
         Map<String, String> a = box.attributes();
         String label = switch (box.kind()) {
             case "quote" -> labels.get("quote");
@@ -183,8 +189,8 @@ public final class MarkdownRenderer {
             default -> a.getOrDefault("title", labels.get("note"));
         };
         // The label a long box repeats on the page it goes on to (the pdf stage sets it there).
-        StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind())
-                .append("\" data-continued=\"").append(esc(labels.format("box_continued", label))).append("\">");
+        StringBuilder out = new StringBuilder("<div class=\"box box--").append(box.kind()).append('"').append(source)
+                .append(" data-continued=\"").append(esc(labels.format("box_continued", label))).append("\">");
         out.append("<p class=\"box__label\">").append(esc(label)).append("</p>");
         if (box.kind().equals("comment")) {
             out.append(person(a.get("name"), a.get("role")));
@@ -211,8 +217,8 @@ public final class MarkdownRenderer {
         return out.append("</p>").toString();
     }
 
-    private static String chartFigure(ChartBlockHandler.ChartFigure figure) {
-        StringBuilder out = new StringBuilder("<div class=\"figure figure--chart\"");
+    private static String chartFigure(ChartBlockHandler.ChartFigure figure, String source) {
+        StringBuilder out = new StringBuilder("<div class=\"figure figure--chart\"").append(source);
         if (figure.id() != null) {
             out.append(" data-ref=\"").append(esc(figure.id())).append('"');
         }

@@ -60,19 +60,26 @@ public final class PdfWriter {
      * @param anchors the first page (as printed) of every element whose id matched the pattern
      *                asked for, read after the last layout pass; empty when none was asked for
      * @param content the bytes written, so the engine's users need not read the file back; may be null
+     * @param sourceMap where each marked block of the document is printed, by its text key
+     *                  (see {@link SourceMap#withFiles})
      */
-    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors, byte[] content) {
+    public record Result(Path file, int pages, long bytes, Map<String, Integer> anchors, byte[] content,
+                         SourceMap sourceMap) {
         public Result {
             anchors = java.util.Collections.unmodifiableMap(new TreeMap<>(anchors));
         }
 
         public Result(Path file, int pages, long bytes, Map<String, Integer> anchors) {
-            this(file, pages, bytes, anchors, null);
+            this(file, pages, bytes, anchors, null, SourceMap.empty());
         }
 
         public Result(Path file, int pages, long bytes) {
             this(file, pages, bytes, Map.of());
         }
+    }
+
+    /** What a layout without drawing tells: the first page of the anchors asked for, and the source map. */
+    public record Layout(Map<String, Integer> anchors, SourceMap sourceMap) {
     }
 
     /** Names of temporary files only; nothing that reaches the output. */
@@ -147,6 +154,7 @@ public final class PdfWriter {
         byte[] pdf;
         int pages;
         Map<String, Integer> anchorPages = new TreeMap<>();
+        SourceMap sourceMap;
         try {
             String base = allowedRoots.get(0).toUri().toString();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -167,6 +175,7 @@ public final class PdfWriter {
                 if (anchors != null) {
                     anchorPages.putAll(firstPages(renderer, anchors.asMatchPredicate()));
                 }
+                sourceMap = SourceBlocks.collect(renderer);
                 WordSpaceJustification.apply(renderer.getRootBox(), renderer.getSharedContext().newLayoutContextInstance());
                 if (renderer.getSharedContext().getTextRenderer() instanceof MeasuredWidths text) {
                     text.drawLineEnds(LineEnds.of(renderer));
@@ -212,7 +221,7 @@ public final class PdfWriter {
             problems.error(output, 0, 0, "The PDF cannot be written: " + e.getMessage() + ".");
             return null;
         }
-        return new Result(output, pages, pdf.length, anchorPages, pdf);
+        return new Result(output, pages, pdf.length, anchorPages, pdf, sourceMap);
     }
 
     /**
@@ -223,25 +232,35 @@ public final class PdfWriter {
      */
     public Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
                                         Problems problems) {
+        return layOut(xhtml, allowedRoots, anchors, problems).anchors();
+    }
+
+    /**
+     * As {@link #pagesOf}, and also where each marked block is printed ({@code digest preview
+     * --page-of} asks this, without drawing the pages).
+     */
+    public Layout layOut(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors, Problems problems) {
         LayoutMemory kept = memory != null ? memory : new LayoutMemory();
         synchronized (kept) {
-            return pagesOf(xhtml, allowedRoots, anchors, problems, kept);
+            return layOut(xhtml, allowedRoots, anchors, problems, kept);
         }
     }
 
-    private Map<String, Integer> pagesOf(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
-                                         Problems problems, LayoutMemory kept) {
+    private Layout layOut(String xhtml, List<Path> allowedRoots, java.util.regex.Pattern anchors,
+                          Problems problems, LayoutMemory kept) {
+        SourceMap sourceMap = SourceMap.empty();
         ResourceGuard guard = new ResourceGuard(allowedRoots);
         Map<String, Integer> anchorPages = new TreeMap<>();
         try {
             String base = allowedRoots.get(0).toUri().toString();
             try (LaidOut laidOut = place(withPrintStyles(ThinSpaces.rewrite(xhtml)), guard, base, kept).laidOut()) {
                 anchorPages.putAll(firstPages(laidOut.renderer(), anchors.asMatchPredicate()));
+                sourceMap = SourceBlocks.collect(laidOut.renderer());
             }
         } catch (Exception e) {
             problems.error(null, 0, 0, "The document could not be laid out: " + describe(e));
         }
-        return anchorPages;
+        return new Layout(anchorPages, sourceMap);
     }
 
     /** A document laid out with its floats placed: the DOM as placed, what its passes shared, the last layout. */
@@ -525,7 +544,8 @@ public final class PdfWriter {
         // The guard hands out real paths (links resolved), so names are taken against real roots;
         // the document may name either form.
         List<Path> real = roots.stream().map(Confinement::real).toList();
-        String located = xhtml;
+        // The source marks are not drawn: the /ID is that of the document without them.
+        String located = org.digestpress.markdown.SourceLines.strip(xhtml);
         for (int i = 0; i < absolute.size(); i++) {
             located = located.replace(real.get(i).toUri().toString(), "root" + i + "/")
                     .replace(absolute.get(i).toUri().toString(), "root" + i + "/");

@@ -154,7 +154,7 @@ public final class PreviewServer implements AutoCloseable {
         this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));
         this.scratch = Files.createTempDirectory("digest-serve");
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
-                request.drafts(), true, request.templates(), request.fonts());
+                true, true, request.templates(), request.fonts()); // drafts are shown (and marked): authors preview them
         this.fontFolders = Set.copyOf(fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         try (InputStream in = PreviewServer.class.getResourceAsStream("page.html")) {
             this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);

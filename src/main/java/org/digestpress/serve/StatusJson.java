@@ -40,7 +40,7 @@ final class StatusJson {
         List<Object> problems = new ArrayList<>();
         for (Problem p : status.problems()) {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("file", p.file() == null ? null : shown(p.file(), base, status.publicationRoot()));
+            problem.put("file", p.file() == null ? null : shown(p.file(), base));
             problem.put("line", p.line());
             problem.put("column", p.column());
             problem.put("severity", p.severity().label());
@@ -80,18 +80,13 @@ final class StatusJson {
     }
 
     /**
-     * Relative to the working folder when below it (as the terminal shows it), else from the
-     * publication folder's name on ("publication/2030-01/news/01-zavod.md"), else as it is.
+     * Relative to the working folder when below it (as the terminal shows it), else the absolute
+     * path: a publication elsewhere named from its own folder on ("content/2025-06/…") named
+     * another file, the working folder's copy.
      */
-    private static String shown(Path file, Path base, Path publication) {
+    private static String shown(Path file, Path base) {
         Path absolute = file.toAbsolutePath().normalize();
-        Path shown = absolute;
-        Path outer = publication == null ? null : publication.toAbsolutePath().normalize().getParent();
-        if (absolute.startsWith(base)) {
-            shown = base.relativize(absolute);
-        } else if (outer != null && absolute.startsWith(outer)) {
-            shown = outer.relativize(absolute);
-        }
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
     }
 }

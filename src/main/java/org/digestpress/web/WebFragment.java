@@ -57,6 +57,8 @@ final class WebFragment {
             return "";
         }
         Element root = HtmlMarkup.parse(xhtml);
+        // where each block is written is for the author's preview, not for the published page
+        org.digestpress.markdown.SourceLines.strip(root);
         shiftHeadings(root, topHeading);
         images(root);
         separatePeople(root);

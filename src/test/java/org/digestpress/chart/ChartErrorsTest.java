@@ -263,7 +263,24 @@ class ChartErrorsTest {
                 x: Year: Month
                 y: Revenue
                 """);
-        assertAt(p, ARTICLE, 2, "not valid YAML");
+        // the slip named in words, as in front matter, not the parser's "mapping values are not allowed"
+        assertAt(p, ARTICLE, 2, "colon followed by a space", "x: \"Year: Month\"");
+        assertEquals(4, p.column(), p::toString);
+    }
+
+    @Test
+    void anUnclosedQuoteIsNamedInWordsAtItsOwnLine() {
+        // the parser stops at the end of the block, lines below the slip, with "unexpected end of stream"
+        Problem p = onlyError("""
+                type: bar
+                title: "Revenue by year
+                x: Year
+                y: Revenue
+                rows:
+                  - [2024, 1]
+                """);
+        assertAt(p, ARTICLE, 1, "The quote \" opened here is not closed on this line", "title: \"Revenue by year\"");
+        assertEquals(8, p.column(), p::toString);
     }
 
     @Test

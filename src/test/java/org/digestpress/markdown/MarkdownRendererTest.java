@@ -90,15 +90,16 @@ class MarkdownRendererTest {
 
     @Test
     void footnotesMoveToWhereTheyAreCalled() {
-        String html = render("Текст[^1] дальше.\n\n[^1]: Примечание *важное*.\n");
+        String html = SourceLines.strip(render("Текст[^1] дальше.\n\n[^1]: Примечание *важное*.\n"));
         assertTrue(html.contains("Текст<span class=\"footnote\">Примечание <em>важное</em>.</span> дальше."), html);
         assertFalse(html.contains("footnotes"), html);
     }
 
     @Test
     void boxesCarryTheirLabelsAndPeople() {
-        String html = render("::: {.quote speaker=\"Иван Петров\" role=\"директор\"}\nСлова.\n:::\n\n"
-                + "::: {.comment name=\"Мария\" role=\"эксперт\"}\nМнение.\n:::\n\n::: {.note}\nФакт.\n:::\n");
+        // the source marks (SourceLinesTest) left out: this is about the markup a reader sees
+        String html = SourceLines.strip(render("::: {.quote speaker=\"Иван Петров\" role=\"директор\"}\nСлова.\n:::\n\n"
+                + "::: {.comment name=\"Мария\" role=\"эксперт\"}\nМнение.\n:::\n\n::: {.note}\nФакт.\n:::\n"));
         assertTrue(html.contains("<div class=\"box box--quote\" data-continued=\"Прямая речь (окончание)\">"
                 + "<p class=\"box__label\">Прямая речь</p>"), html);
         assertTrue(html.contains("<span class=\"box__name\">Иван Петров</span>"), html);

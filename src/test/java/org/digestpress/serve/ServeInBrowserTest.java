@@ -75,7 +75,7 @@ class ServeInBrowserTest {
                 Files.writeString(article, original.replace("lead: Новое", "lead: [Новое"));
                 wait.until(b -> !problems(b, "error").isEmpty());
                 String problem = problems(browser, "error").get(0);
-                assertTrue(problem.matches("(?s)publication/2030-01/news/01-zavod\\.md:[34](:\\d+)?: error: .*"), problem);
+                assertTrue(problem.matches("(?s)/.*/publication/2030-01/news/01-zavod\\.md:[34](:\\d+)?: error: .*"), problem);
                 assertTrue(browser.findElement(By.id("banner")).isDisplayed(), "the page says it shows the last good build");
                 assertTrue(titles(browser).contains("В Калуге открылся второй завод"), "the last good contents stay");
                 screenshot(browser, "serve-problems.png");

@@ -27,6 +27,19 @@ final class ServedFixture {
                 Assets.directory(BuiltIssue.REPO.resolve("templates")), Assets.directory(BuiltIssue.REPO.resolve("fonts")));
     }
 
+    /** Serves {@code publication} as it is, watching it, on a free port. */
+    static PreviewServer serve(Path publication) throws IOException {
+        return PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()), request(publication),
+                List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT);
+    }
+
+    /** The server's /status.json. */
+    static String status(PreviewServer server) throws IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.address().resolve("/status.json")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** Serves a fresh copy of the fixture, watching it, on a free port. */
     static PreviewServer serve(Path temp, HttpListener.Limits limits) throws IOException {
         Path publication = copy(temp);
