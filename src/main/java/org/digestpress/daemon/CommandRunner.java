@@ -34,10 +34,12 @@ final class CommandRunner {
     private final OutputRouting[] routing;
     private final Charset charset;
     private final Runnable abandon;
+    private final java.util.function.Consumer<String> log;
 
     /** @param abandon what to do when the client goes away during its command (end the engine) */
     CommandRunner(CommandEntry entry, WarmWorkspaces workspaces, OutputRouting[] routing, Charset charset,
-                  Runnable abandon) {
+                  Runnable abandon, java.util.function.Consumer<String> log) {
+        this.log = log;
         this.entry = entry;
         this.workspaces = workspaces;
         this.routing = routing;
@@ -53,6 +55,7 @@ final class CommandRunner {
             out.finish(ELSEWHERE);
             return ELSEWHERE + ": not run, the client's folder " + request.folder() + " is not this engine's";
         }
+        log.accept("running: " + String.join(" ", request.args()));
         Thread watcher = watch(in);
         long gcs = youngCollections();
         long start = System.nanoTime();

@@ -41,7 +41,8 @@ public final class Engine {
         this.listener = listener;
         this.log = log;
         Charset charset = Charset.defaultCharset();
-        this.runner = new CommandRunner(entry, workspaces, OutputRouting.install(charset), charset, this::abandon);
+        this.runner = new CommandRunner(entry, workspaces, OutputRouting.install(charset), charset, this::abandon,
+                this::log);
     }
 
     /**
@@ -70,8 +71,9 @@ public final class Engine {
                 return 0;
             }
             String token = EngineAddress.newToken();
-            Listener listener = new Listener(token, line -> log.println(stamp() + line));
-            EngineAddress address = new EngineAddress(addressFile, listener.port(), token,
+            String answer = EngineAddress.newToken();
+            Listener listener = new Listener(token, answer, line -> log.println(stamp() + line));
+            EngineAddress address = new EngineAddress(addressFile, listener.port(), token, answer,
                     ProcessHandle.current().pid());
             Engine engine = new Engine(address, new IdleExit(idleSeconds, jar()), listener, entry, log);
             address.write();

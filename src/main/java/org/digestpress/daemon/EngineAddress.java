@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where an engine listens and the secret a client must present: one line {@code PORT TOKEN PID}
- * in a 0600 file inside the 0700 runtime folder. The file's name is chosen by the launcher:
+ * Where an engine listens, the secret a client must present and the secret the engine answers
+ * with: one line {@code PORT TOKEN ANSWER PID} in a 0600 file inside the 0700 runtime folder. The
+ * answer lets the client know it reached the engine and not whatever took the port of an engine
+ * that was killed (which would then learn a dead token, but could not fake a build's success). The file's name is chosen by the launcher:
  * {@code engine-<identity>-<folder>.addr}, where the identity is a hash of the jar, the JDK, the
  * JVM flags and the environment the JVM reads at start-up, and the folder a hash of the working
  * folder, so a client never reaches an engine of another build of digestpress, another JDK or
@@ -23,10 +25,11 @@ import java.util.Optional;
  *
  * @param file  the address file
  * @param port  the loopback TCP port
- * @param token the secret, 64 hex digits
- * @param pid   the engine's process id
+ * @param token  the client's secret, 64 hex digits
+ * @param answer the engine's secret, 64 hex digits: its first line to a client is {@code k} + this
+ * @param pid    the engine's process id
  */
-record EngineAddress(Path file, int port, String token, long pid) {
+record EngineAddress(Path file, int port, String token, String answer, long pid) {
 
     static final String SUFFIX = ".addr";
 
@@ -41,7 +44,7 @@ record EngineAddress(Path file, int port, String token, long pid) {
         Path temp = file.resolveSibling(file.getFileName() + "." + pid + ".tmp");
         Files.deleteIfExists(temp);
         Files.createFile(temp, PosixFilePermissions.asFileAttribute(RuntimeFolder.SECRET));
-        Files.writeString(temp, port + " " + token + " " + pid + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(temp, port + " " + token + " " + answer + " " + pid + "\n", StandardCharsets.US_ASCII);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -59,10 +62,11 @@ record EngineAddress(Path file, int port, String token, long pid) {
     static Optional<EngineAddress> read(Path file) {
         try {
             String[] parts = Files.readString(file, StandardCharsets.US_ASCII).strip().split(" ");
-            if (parts.length != 3) {
+            if (parts.length != 4) {
                 return Optional.empty();
             }
-            return Optional.of(new EngineAddress(file, Integer.parseInt(parts[0]), parts[1], Long.parseLong(parts[2])));
+            return Optional.of(new EngineAddress(file, Integer.parseInt(parts[0]), parts[1], parts[2],
+                    Long.parseLong(parts[3])));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -81,6 +81,9 @@ public final class EngineControl {
             request.flush();
             BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
+            if (!("k" + address.answer()).equals(answer.readLine())) {
+                return null; // not our engine: something else took its port
+            }
             List<String> lines = new ArrayList<>();
             for (String line = answer.readLine(); line != null; line = answer.readLine()) {
                 if (line.startsWith("x")) {

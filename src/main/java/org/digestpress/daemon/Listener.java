@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The engine's loopback socket: accepts connections on 127.0.0.1 only, reads each request on a
  * thread of its own (a slow or silent client holds nothing up for long: 10 s to send its request),
- * refuses one without the token by closing it unanswered, and hands the others on. Between
+ * refuses one without the token by closing it unanswered, and answers the others with the engine's
+ * own secret before handing them on. Between
  * connections it asks the idle rule whether to stop.
  */
 final class Listener implements AutoCloseable {
@@ -28,11 +29,13 @@ final class Listener implements AutoCloseable {
 
     private final ServerSocket server;
     private final String token;
+    private final byte[] answer;
     private final Consumer<String> log;
 
-    Listener(String token, Consumer<String> log) throws IOException {
+    Listener(String token, String answer, Consumer<String> log) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.token = token;
+        this.answer = ("k" + answer + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         this.log = log;
     }
 
@@ -74,6 +77,8 @@ final class Listener implements AutoCloseable {
             Request request = Request.read(in, token);
             socket.setSoTimeout(0);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            out.write(answer); // proves to the client that this is its engine
+            out.flush();
             handler.handle(request, in, out);
             out.flush();
         } catch (Request.Refused e) {
