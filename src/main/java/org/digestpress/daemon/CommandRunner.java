@@ -58,6 +58,7 @@ final class CommandRunner {
         log.accept("running: " + String.join(" ", request.args()));
         Thread watcher = watch(in);
         long gcs = youngCollections();
+        long heapBefore = heapUsed();
         long start = System.nanoTime();
         int status;
         PrintWriter stdout = new PrintWriter(out, true);
@@ -78,10 +79,12 @@ final class CommandRunner {
             routing[1].to(null);
             watcher.interrupt();
         }
+        long heapAfter = heapUsed();
         out.finish(Integer.toString(status));
-        return String.format(java.util.Locale.ROOT, "%s: exit %d, %d ms, %d young collections during it",
-                String.join(" ", request.args()), status, (System.nanoTime() - start) / 1_000_000,
-                youngCollections() - gcs);
+        long collections = youngCollections() - gcs;
+        return String.format(java.util.Locale.ROOT, "%s: exit %d, %d ms, %d young collections during it%s",
+                String.join(" ", request.args()), status, (System.nanoTime() - start) / 1_000_000, collections,
+                collections == 0 ? ", " + ((heapAfter - heapBefore) >> 20) + " MB allocated" : "");
     }
 
     /** A command whose output nobody reads: the engine's warm-up. */
@@ -136,6 +139,10 @@ final class CommandRunner {
             return false;
         }
         return tty;
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long youngCollections() {
