@@ -66,8 +66,12 @@ class EngineTest {
         assertEquals(engine.out().replace("-engine.pdf", ".pdf").replaceAll(", [0-9.]+ s,", ","),
                 alone.out().replace("-alone.pdf", ".pdf").replaceAll(", [0-9.]+ s,", ","),
                 "the same summary line, with the path as given");
-        byte[] bytes = Files.readAllBytes(home.home().resolve("out/" + name + "-engine.pdf"));
-        assertArrayEquals(Files.readAllBytes(home.home().resolve("out/" + name + "-alone.pdf")), bytes);
+        Path built = home.home().resolve("out/" + name + "-engine.pdf");
+        Path alonePdf = home.home().resolve("out/" + name + "-alone.pdf");
+        byte[] bytes = Files.readAllBytes(built);
+        assertArrayEquals(Files.readAllBytes(alonePdf), bytes);
+        assertEquals(Files.getPosixFilePermissions(alonePdf), Files.getPosixFilePermissions(built),
+                "the engine writes with the client's umask, as the in-process run does");
         home.awaitEngine(commands); // the --no-daemon build did not go to the engine
         return bytes;
     }
@@ -260,17 +264,11 @@ class EngineTest {
     @Test
     void aKilledEngineLeavesThePreviousPdfAndTheClientBuildsItself() throws Exception {
         try (LauncherHome home = new LauncherHome(temp)) {
-            assertEquals(0, home.run("build", "-o", "out/issue.pdf").exit());
-            home.awaitEngine(0);
-            Path pdf = home.home().resolve("out/issue.pdf");
-            byte[] previous = Files.readAllBytes(pdf);
-            Path article = article(home);
-            Files.writeString(article, Files.readString(article) + "\nАбзац, дописанный перед сборкой, которую прервут.\n");
-
-            Process client = home.start(home.environment(), "build", "-o", "out/issue.pdf");
-            awaitLog(home, "running: build -o out/issue.pdf");
-            long pid = home.enginePid();
-            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            Interrupted build = buildAfterAnEdit(home);
+            Path pdf = build.pdf();
+            byte[] previous = build.previous();
+            Process client = build.client();
+            new ProcessBuilder("kill", "-9", Long.toString(build.enginePid())).start().waitFor();
             assertArrayEquals(previous, Files.readAllBytes(pdf), "the previous PDF is intact after the kill");
             assertTrue(client.waitFor(300, TimeUnit.SECONDS));
             LauncherHome.Run run = home.finish(client);
@@ -295,16 +293,11 @@ class EngineTest {
     @Test
     void ctrlCInTheClientStopsTheBuild() throws Exception {
         try (LauncherHome home = new LauncherHome(temp)) {
-            assertEquals(0, home.run("build", "-o", "out/issue.pdf").exit());
-            home.awaitEngine(0);
-            Path pdf = home.home().resolve("out/issue.pdf");
-            byte[] previous = Files.readAllBytes(pdf);
-            Path article = article(home);
-            Files.writeString(article, Files.readString(article) + "\nАбзац, дописанный перед сборкой, которую прервут.\n");
-            long pid = home.enginePid();
-
-            Process client = home.start(home.environment(), "build", "-o", "out/issue.pdf");
-            awaitLog(home, "running: build -o out/issue.pdf");
+            Interrupted build = buildAfterAnEdit(home);
+            Path pdf = build.pdf();
+            byte[] previous = build.previous();
+            Process client = build.client();
+            long pid = build.enginePid();
             new ProcessBuilder("kill", "-INT", Long.toString(client.pid())).start().waitFor();
             assertTrue(client.waitFor(60, TimeUnit.SECONDS));
             assertEquals(130, client.exitValue());
@@ -318,6 +311,23 @@ class EngineTest {
             Thread.sleep(2000); // a build that went on would have renamed its PDF into place by now
             assertArrayEquals(previous, Files.readAllBytes(pdf), "the previous PDF is untouched");
         }
+    }
+
+    /** A build whose PDF will differ from the one there, running in the engine (its log says so). */
+    private record Interrupted(Path pdf, byte[] previous, Process client, long enginePid) {
+    }
+
+    private static Interrupted buildAfterAnEdit(LauncherHome home) throws Exception {
+        assertEquals(0, home.run("build", "-o", "out/issue.pdf").exit());
+        home.awaitEngine(0);
+        Path pdf = home.home().resolve("out/issue.pdf");
+        byte[] previous = Files.readAllBytes(pdf);
+        Path article = article(home);
+        Files.writeString(article, Files.readString(article) + "\nАбзац, дописанный перед сборкой, которую прервут.\n");
+        long pid = home.enginePid();
+        Process client = home.start(home.environment(), "build", "-o", "out/issue.pdf");
+        awaitLog(home, "running: build -o out/issue.pdf");
+        return new Interrupted(pdf, previous, client, pid);
     }
 
     /** CI=true, DIGESTPRESS_DAEMON=off and --no-daemon never start (or use) an engine. */
