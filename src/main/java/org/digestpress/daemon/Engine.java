@@ -82,7 +82,7 @@ public final class Engine {
             Thread warm = new Thread(() -> engine.warmUp(warmups), "digest-engine-warm-up");
             warm.setDaemon(true);
             warm.start();
-            listener.serve(engine::handle, engine.idle);
+            listener.serve(engine::handle, engine::due);
             engine.stop();
             return 0;
         } catch (IOException e) {
@@ -126,6 +126,19 @@ public final class Engine {
             }
             default -> log("unknown request " + request.kind());
         }
+    }
+
+    /**
+     * Why to stop now, if so: the idle rule, or the address file no longer naming this engine
+     * (deleted, or replaced by hand): no client can reach it any more, and its lock would keep a
+     * new engine for this folder from starting.
+     */
+    private java.util.Optional<String> due() {
+        var idleReason = idle.due();
+        if (idleReason.isPresent() || address.current()) {
+            return idleReason;
+        }
+        return java.util.Optional.of("its address file " + address.file().getFileName() + " no longer names it");
     }
 
     /** A line for {@code digest daemon status}. */

@@ -48,10 +48,15 @@ record EngineAddress(Path file, int port, String token, String answer, long pid)
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Whether the file still names this engine (it may have been deleted or replaced). */
+    boolean current() {
+        return read(file).filter(a -> a.pid == pid && a.token.equals(token)).isPresent();
+    }
+
     /** Removes the file if it still names this engine (a newer engine may have replaced it). */
     void remove() {
         try {
-            if (read(file).filter(a -> a.pid == pid && a.token.equals(token)).isPresent()) {
+            if (current()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {

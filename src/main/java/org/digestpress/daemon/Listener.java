@@ -43,8 +43,8 @@ final class Listener implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Accepts until the idle rule says to stop (checked every second) or the socket is closed. */
-    void serve(Handler handler, IdleExit idle) {
+    /** Accepts until {@code due} names a reason to stop (asked every second) or the socket is closed. */
+    void serve(Handler handler, java.util.function.Supplier<java.util.Optional<String>> due) {
         try {
             server.setSoTimeout(1000);
         } catch (IOException e) {
@@ -55,9 +55,9 @@ final class Listener implements AutoCloseable {
             try {
                 socket = server.accept();
             } catch (SocketTimeoutException e) {
-                var due = idle.due();
-                if (due.isPresent()) {
-                    log.accept("exiting: " + due.get());
+                var reason = due.get();
+                if (reason.isPresent()) {
+                    log.accept("exiting: " + reason.get());
                     return;
                 }
                 continue;

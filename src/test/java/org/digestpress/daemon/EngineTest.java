@@ -330,6 +330,23 @@ class EngineTest {
         return new Interrupted(pdf, previous, client, pid);
     }
 
+    /** An engine no client can find (its address file deleted) goes, so that a new one can start for the folder. */
+    @Test
+    void anEngineWithoutItsAddressFileGoesAndANewOneTakesOver() throws Exception {
+        try (LauncherHome home = new LauncherHome(temp)) {
+            assertEquals(0, home.run("check").exit());
+            home.awaitEngine(0);
+            long pid = home.enginePid();
+            Files.delete(home.addresses().get(0));
+            ProcessHandle engine = ProcessHandle.of(pid).orElseThrow();
+            engine.onExit().get(60, TimeUnit.SECONDS);
+            assertTrue(home.engineLog().contains("no longer names it"), home.engineLog());
+            assertEquals(0, home.run("check").exit());
+            home.awaitEngine(0);
+            assertNotEquals(pid, home.enginePid());
+        }
+    }
+
     /** CI=true, DIGESTPRESS_DAEMON=off and --no-daemon never start (or use) an engine. */
     @Test
     void ciNeverStartsAnEngine() throws Exception {
