@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.OutputCheck;
-import org.digestpress.Pipeline;
 import org.digestpress.pdf.Thumbnails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,10 +54,10 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return DigestCommand.USAGE;
         }
-        BuildResult result = Pipeline.build(request);
+        BuildResult result = DigestCommand.workspace(spec, request).build(request);
         for (int i = 1; i < repeat && !result.failed(); i++) {
             spec.commandLine().getOut().printf(Locale.ROOT, "build %d: %d ms%n", i, result.millis());
-            result = Pipeline.build(request);
+            result = DigestCommand.workspace(spec, request).build(request);
         }
         if (repeat > 1) {
             spec.commandLine().getOut().printf(Locale.ROOT, "build %d: %d ms%n", repeat, result.millis());

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.OutputCheck;
-import org.digestpress.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return DigestCommand.USAGE;
         }
-        BuildResult result = Pipeline.build(request);
+        BuildResult result = DigestCommand.workspace(spec, request).build(request);
         if (format == Format.json) {
             Path base = Path.of("").toAbsolutePath();
             result.problems().forEach(p -> spec.commandLine().getOut().println(p.toJson(base)));

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.OutputCheck;
-import org.digestpress.Pipeline;
 import org.digestpress.engine.Workspace;
 import org.digestpress.serve.WatchedPreview;
 import picocli.CommandLine;
@@ -85,7 +84,7 @@ final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return DigestCommand.USAGE;
         }
-        Workspace workspace = Pipeline.workspace();
+        Workspace workspace = DigestCommand.workspace(spec, request);
         if (!watch) {
             return report(workspace.excerpt(request, absolute, target), out, err);
         }
