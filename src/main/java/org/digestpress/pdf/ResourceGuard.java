@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import org.digestpress.assets.Confinement;
-import org.digestpress.assets.ReadRecorder;
+import org.digestpress.assets.World;
 
 /**
  * The renderer's only way to read anything. Files are served from the allowed folders alone and
@@ -63,7 +63,7 @@ final class ResourceGuard implements FSStreamFactory {
                 Path file = Confinement.real(named);
                 if (allowed.stream().anyMatch(file::startsWith) && Files.isRegularFile(file)) {
                     read.add(file);
-                    ReadRecorder.reading(named);
+                    World.reading(named);
                     return Files.readAllBytes(file);
                 }
             }
