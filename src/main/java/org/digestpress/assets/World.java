@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -32,6 +34,7 @@ public final class World {
 
     public static final String ABSENT = "absent";
     public static final String OUTSIDE = "outside";
+    private static final String UNREADABLE = "unreadable";
     private static final ThreadLocal<World> CURRENT = new ThreadLocal<>();
 
     private final World parent;
@@ -73,11 +76,28 @@ public final class World {
     public static void reading(Path path) {
         World world = CURRENT.get();
         if (world != null) {
-            Path named = path.toAbsolutePath().normalize();
-            if (!world.has(named)) {
-                world.record(named, world.fingerprintInside(named));
-            }
+            world.read(path);
         }
+    }
+
+    /** A file or folder about to be read into this world, from whatever thread reads it. */
+    public void read(Path path) {
+        Path named = path.toAbsolutePath().normalize();
+        if (!has(named)) {
+            record(named, fingerprintInside(named));
+        }
+    }
+
+    /** Of what was read, the files (not folders, absent or outside ones), links followed, sorted. */
+    public SortedSet<Path> files() {
+        SortedSet<Path> files = new TreeSet<>();
+        read().forEach((path, print) -> {
+            if (!print.startsWith("dir:") && !print.equals(ABSENT) && !print.equals(OUTSIDE)
+                    && !print.equals(UNREADABLE)) {
+                files.add(Confinement.real(path));
+            }
+        });
+        return files;
     }
 
     /** Reads recorded earlier (a kept article's), as if this thread's world had made them now. */
@@ -146,7 +166,7 @@ public final class World {
             }
             return Files.isRegularFile(path) ? Sha256.hex(Files.readAllBytes(path)) : ABSENT;
         } catch (IOException | UncheckedIOException e) {
-            return "unreadable";
+            return UNREADABLE;
         }
     }
 }
