@@ -55,6 +55,21 @@ class WorldTest {
     }
 
     @Test
+    void aKeptArticleWhoseDataBecomesALinkOutsideIsRefusedAsInAColdBuild() throws IOException {
+        Path publication = WorkspaceTest.copy(BuiltIssue.SAMPLE, temp.resolve("sample"));
+        Workspace workspace = Pipeline.workspace();
+        assertFalse(workspace.build(BuiltIssue.request(publication, temp.resolve("a.pdf"))).failed());
+        Path csv = publication.resolve("2025-06/research/regions-growth.csv");
+        Path outside = temp.resolve("secret.csv");
+        Files.move(csv, outside);
+        Files.createSymbolicLink(csv, outside);
+        BuildResult warm = workspace.build(BuiltIssue.request(publication, temp.resolve("b.pdf")));
+        BuildResult cold = Pipeline.build(BuiltIssue.request(publication, temp.resolve("c.pdf")));
+        assertTrue(cold.failed(), cold.problems().toString());
+        assertEquals(cold.problems().toString(), warm.problems().toString(), "refused at the same file and line");
+    }
+
+    @Test
     void buildsRunningAtTheSameTimeRecordTheirOwnReads() throws IOException {
         Path sample = WorkspaceTest.copy(BuiltIssue.SAMPLE, temp.resolve("sample"));
         Path fixture = WorkspaceTest.copy(BuiltIssue.FIXTURE, temp.resolve("fixture"));
