@@ -94,8 +94,8 @@ final class IssueBuilder {
         // The web edition is made before the PDF, so its every file is checked before anything is written.
         Path webFolder = WebEdition.folderFor(output, name);
         WebEdition.Page webPage = !(request.web() || publication.web()) ? null
-                : new WebEdition(request.templates(), request.fonts(), typeset.charts()).prepare(typeset.view(),
-                        output.getFileName().toString(), problems);
+                : new WebEdition(workspace.layout(request.templates()), request.fonts(), typeset.charts())
+                        .prepare(typeset.view(), output.getFileName().toString(), problems);
         if (webPage != null && refused.isEmpty()) {
             OutputCheck.webEdition(request, output, webFolder, webPage.outputs()).forEach(r -> problems.error(null, 0, 0, r));
         }
