@@ -309,16 +309,13 @@ public final class Archive {
     private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
         long start = System.nanoTime();
         Problems problems = new Problems();
-        // Records what this build reads (kept articles' reads replayed), apart from builds running beside it.
-        List<Path> roots = new ArrayList<>(List.of(request.publication()));
-        request.templates().folder().ifPresent(roots::add);
-        request.fonts().folder().ifPresent(roots::add);
-        World reads = World.open(roots);
         try {
             Path staging = folder.staging(name);
             Path stagedPdf = staging.resolve(name + ".pdf");
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
                     request.templates(), request.fonts());
+            // Records what this build reads (kept articles' reads replayed), apart from builds running beside it.
+            World reads = build.world();
             Path offprintDir = staging.resolve(name);
             // The offprints come from the issue's own typeset and laid-out issue: typeset once.
             var built = reads.during(() -> Pipeline.buildWithOffprints(build, (article, slug) ->

@@ -55,11 +55,7 @@ final class IssueBuilder {
     IssueBuilder(Workspace workspace, BuildRequest request) {
         this.workspace = workspace;
         this.request = request;
-        List<Path> roots = new ArrayList<>();
-        roots.add(request.publication());
-        request.templates().folder().ifPresent(roots::add);
-        request.fonts().folder().ifPresent(roots::add);
-        this.world = World.open(roots);
+        this.world = request.world();
     }
 
     /** The issue PDF with its manifest and, when asked for, its web edition. */

@@ -88,7 +88,7 @@ class UpToDateTest {
     /** As the archive's build records them: the build's reads through its world, named by {@link InputHashes}. */
     private static SortedMap<String, String> inputs(Workspace workspace, BuildRequest request, Path templates,
                                                     Path fonts) throws IOException {
-        World world = World.open(List.of(request.publication(), templates, fonts));
+        World world = request.world();
         BuildResult result = world.during(() -> workspace.build(request));
         assertFalse(result.failed(), result.problems().toString());
         return new InputHashes(request.publication(), request.templates(), request.fonts())

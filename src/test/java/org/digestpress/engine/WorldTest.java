@@ -86,8 +86,7 @@ class WorldTest {
     }
 
     private static SortedMap<Path, String> reads(BuildRequest request) {
-        World world = World.open(List.of(request.publication(), BuiltIssue.REPO.resolve("templates"),
-                BuiltIssue.REPO.resolve("fonts")));
+        World world = request.world();
         BuildResult result = world.during(() -> Pipeline.build(request));
         assertFalse(result.failed(), result.problems().toString());
         return world.read();
