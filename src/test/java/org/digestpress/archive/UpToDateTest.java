@@ -51,8 +51,8 @@ class UpToDateTest {
                 templateAssets, fontAssets);
 
         Workspace workspace = Pipeline.workspace();
-        SortedMap<String, String> cold = inputs(workspace, request, templates, fonts);
-        SortedMap<String, String> warm = inputs(workspace, request, templates, fonts);
+        SortedMap<String, String> cold = inputs(workspace, request);
+        SortedMap<String, String> warm = inputs(workspace, request);
         assertEquals(cold, warm, "a warm build records what a cold one read, kept articles included");
         for (String name : List.of("publication/2025-06/research/regions-growth.csv",
                 "publication/2025-06/images/moscow-sez.svg", "publication/2025-06/events/01-moskva-klastery.md",
@@ -86,8 +86,7 @@ class UpToDateTest {
     }
 
     /** As the archive's build records them: the build's reads through its world, named by {@link InputHashes}. */
-    private static SortedMap<String, String> inputs(Workspace workspace, BuildRequest request, Path templates,
-                                                    Path fonts) throws IOException {
+    private static SortedMap<String, String> inputs(Workspace workspace, BuildRequest request) throws IOException {
         World world = request.world();
         BuildResult result = world.during(() -> workspace.build(request));
         assertFalse(result.failed(), result.problems().toString());
