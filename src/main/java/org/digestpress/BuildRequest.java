@@ -1,8 +1,11 @@
 package org.digestpress;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.World;
 
 /**
  * What to build.
@@ -23,6 +26,15 @@ public record BuildRequest(Path publication, Path issue, Path output, boolean dr
     public BuildRequest(Path publication, Path issue, Path output, boolean drafts, boolean write,
                         Assets templates, Assets fonts) {
         this(publication, issue, output, drafts, write, templates, fonts, false, false);
+    }
+
+    /** A world for this build's reads: confined to the publication, the templates and the fonts. */
+    public World world() {
+        List<Path> roots = new ArrayList<>();
+        roots.add(publication);
+        templates.folder().ifPresent(roots::add);
+        fonts.folder().ifPresent(roots::add);
+        return World.open(roots);
     }
 
     public BuildRequest withWeb(boolean web) {

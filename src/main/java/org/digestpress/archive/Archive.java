@@ -23,7 +23,7 @@ import org.digestpress.engine.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.InstallationProblem;
-import org.digestpress.assets.ReadRecorder;
+import org.digestpress.assets.World;
 import org.digestpress.pdf.PdfFacts;
 import org.digestpress.pdf.Producer;
 import org.digestpress.pdf.Thumbnails;
@@ -317,17 +317,18 @@ public final class Archive {
     private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
         long start = System.nanoTime();
         Problems problems = new Problems();
-        // Records what the build reads, from every thread, until the offprints are done.
-        try (ReadRecorder reads = ReadRecorder.start(path -> hashes.belongsTo(path, dir))) {
+        try {
             Path staging = folder.staging(name);
             Path stagedPdf = staging.resolve(name + ".pdf");
             // The web edition is written beside the staged PDF, into the folder the offprints go to.
             BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
                     request.templates(), request.fonts()).withWeb(true);
+            // Records what this build reads (kept articles' reads replayed), apart from builds running beside it.
+            World reads = build.world();
             Path offprintDir = staging.resolve(name);
             // The offprints come from the issue's own typeset and laid-out issue: typeset once.
-            var built = Pipeline.buildWithOffprints(build, (article, slug) ->
-                    offprintDir.resolve(OffprintNames.of(dir, article.file())));
+            var built = reads.during(() -> Pipeline.buildWithOffprints(build, (article, slug) ->
+                    offprintDir.resolve(OffprintNames.of(dir, article.file()))));
             BuildResult issue = built.issue().result();
             issue.problems().forEach(problems::add);
             if (issue.failed()) {

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.Confinement;
-import org.digestpress.assets.ReadRecorder;
+import org.digestpress.assets.World;
 import org.digestpress.pdf.FontSet;
 
 /**
  * The checksum of every input of an issue: each file and folder its build read (recorded as the
- * build named them, see {@link org.digestpress.assets.ReadRecorder}), and the whole template and
+ * build named them, see {@link World}), and the whole template and
  * font folders, which are shared and cached between builds (a cached template is not read again,
  * yet it is an input). A folder's checksum is that of its list of names, so a new article in a
  * section is a change. Names are {@code publication/…}, {@code templates/…} and {@code fonts/…}:
@@ -33,7 +33,7 @@ final class InputHashes {
     /** The files of the built-in templates; a template folder is hashed whole instead. */
     private static final List<String> BUILT_IN_TEMPLATES = List.of("issue.ftlx", "labels/en.yaml", "labels/ru.yaml",
             "style.css.ftl");
-    static final String ABSENT = ReadRecorder.ABSENT;
+    static final String ABSENT = World.ABSENT;
 
     private final Path publication;
     private final Optional<Path> templates;
@@ -48,21 +48,13 @@ final class InputHashes {
         assets("fonts", fonts, FontSet.files());
     }
 
-    /**
-     * Whether a path read while {@code issueDir} builds is its input: the publication's own files,
-     * this issue's (another issue's are left out: builds running at the same time report their reads
-     * to every recorder). Templates and fonts are not: they are hashed whole, once per run.
-     */
-    boolean belongsTo(Path path, Path issueDir) {
-        return path.startsWith(publication) && name(path, issueDir.getFileName().toString()) != null;
-    }
-
     /** The inputs of the build of {@code issueDir}: what it read (with the fingerprints taken then), templates, fonts. */
     SortedMap<String, String> of(Map<Path, String> read, Path issueDir) {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
         String own = issueDir.getFileName().toString();
         read.forEach((path, print) -> {
-            String name = name(path, own);
+            // templates and fonts are in {@code shared}, hashed whole; another issue's files are not this one's
+            String name = path.startsWith(publication) ? name(path, own) : null;
             if (name != null) {
                 inputs.put(name, print);
             }
@@ -129,12 +121,12 @@ final class InputHashes {
         return root.map(r -> rest.isEmpty() ? r : r.resolve(rest)).filter(p -> p.normalize().startsWith(root.get()));
     }
 
-    /** As the recorder fingerprints it; a link that leads out is not read ("outside"), as a build refuses it. */
+    /** As the build's world fingerprints it; a link that leads out is not read ("outside"), as a build refuses it. */
     private String hash(Path path) {
         if (Files.exists(path) && !Files.isDirectory(path) && !inside(path)) {
-            return "outside";
+            return World.OUTSIDE;
         }
-        return ReadRecorder.fingerprint(path);
+        return World.fingerprint(path);
     }
 
     private boolean inside(Path path) {
@@ -164,6 +156,6 @@ final class InputHashes {
     }
 
     static String sha256(byte[] bytes) {
-        return ReadRecorder.sha256(bytes);
+        return org.digestpress.assets.Sha256.hex(bytes);
     }
 }

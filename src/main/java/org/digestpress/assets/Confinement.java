@@ -30,12 +30,12 @@ public final class Confinement {
     /**
      * Whether {@code path}, links followed, is {@code root} or lies below it (links followed too).
      * Every source is checked here before it is read, so a path that passes is reported to the
-     * {@link ReadRecorder}: the archive hashes exactly what its builds read.
+     * build's {@link World}: the archive hashes exactly what its builds read.
      */
     public static boolean inside(Path path, Path root) {
         boolean inside = real(path).startsWith(real(root));
         if (inside) {
-            ReadRecorder.reading(path);
+            World.reading(path);
         }
         return inside;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.digestpress.assets.World;
 import org.digestpress.problem.Problems;
 
 /**
@@ -64,6 +65,7 @@ public final class References {
             return null;
         }
         if (!Files.isRegularFile(resolved)) {
+            World.reading(resolved); // "absent": creating the file is a change
             problems.error(from, line, column, "The " + what + " '" + ref + "' does not exist (looked for "
                     + root.relativize(resolved).toString().replace('\\', '/') + ").");
             return null;
@@ -75,6 +77,7 @@ public final class References {
                         + "outside the publication folder.");
                 return null;
             }
+            World.reading(resolved);
         } catch (java.io.IOException e) {
             problems.error(from, line, column, "The " + what + " '" + ref + "' cannot be read: "
                     + e.getMessage() + ".");

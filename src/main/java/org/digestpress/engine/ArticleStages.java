@@ -10,11 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.digestpress.assets.Confinement;
+import org.digestpress.assets.World;
 import org.digestpress.chart.ChartCompiler;
 import org.digestpress.chart.ChartStyle;
 import org.digestpress.content.Article;
@@ -34,17 +33,17 @@ import org.digestpress.typography.Typographer;
 
 /**
  * The per-article stages (Markdown, typography, charts) with what a resident engine keeps of them:
- * each article's rendering, keyed by the article's content, the content of every file it names
- * (CSV, images) and the labels of its language; and the texts outside articles (intros, inside
- * cover, back page). Each kept rendering holds its own charts, so what is kept is exactly what the
+ * each article's rendering, keyed by the article's content and the labels of its language, and
+ * valid while every file the rendering read (CSV, images; recorded by a {@link World} of its own)
+ * reads the same; and the texts outside articles (intros, inside cover, back page), likewise. A
+ * kept rendering's reads are replayed into the build that reuses it, so a warm build records the
+ * same inputs as a cold one. Each kept rendering holds its own charts, so what is kept is exactly what the
  * issue still shows: an article edited or removed takes its charts along. A change of
  * {@code publication.yaml} or of the publication's labels drops everything kept.
  */
 final class ArticleStages {
 
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-    /** The extension of what an article can name that a build reads: CSV data and pictures. */
-    private static final Pattern NAMED_EXTENSION = Pattern.compile("\\.(?i:csv|svg|png|jpe?g)");
     private static final int KEPT_TEXTS = 1000;
 
     /** What is left when the limits on nesting did not keep a text from overflowing the stack. */
@@ -56,12 +55,12 @@ final class ArticleStages {
      * An article rendered once, valid while the article, the files it names and the labels of its
      * language are unchanged; {@code charts} holds its charts and nothing else.
      */
-    record KeptArticle(Article article, Map<Path, String> inputs, List<Object> labels, IssueView.ArticleView view,
+    record KeptArticle(Article article, Map<Path, String> reads, List<Object> labels, IssueView.ArticleView view,
                        List<Problem> problems, ChartCompiler charts) {
     }
 
-    /** A text outside the articles, rendered once per text, with its own charts. */
-    record KeptText(String html, List<Problem> problems, ChartCompiler charts) {
+    /** A text outside the articles, rendered once per text, with its own charts and the files it read. */
+    record KeptText(String html, List<Problem> problems, ChartCompiler charts, Map<Path, String> reads) {
     }
 
     private List<Object> key;
@@ -132,11 +131,14 @@ final class ArticleStages {
         List<Object> textKey = List.of(markdown == null ? "" : markdown, String.valueOf(file), line, prefix, language,
                 labelsKey(labelsFor.apply(language)));
         KeptText kept = texts.get(textKey);
-        if (kept == null) {
+        if (kept != null && World.unchanged(kept.reads)) {
+            World.replay(kept.reads);
+        } else {
             Problems own = new Problems();
             ChartCompiler charts = charts();
             MarkdownRenderer renderer = markdown(labelsFor, charts);
-            String html = StageThreads.call(() -> {
+            World reads = World.child();
+            String html = StageThreads.call(() -> reads.during(() -> {
                 try {
                     return Typographer.forLanguage(language).fragment(
                             renderer.render(markdown, file, line, prefix, language, own));
@@ -146,8 +148,8 @@ final class ArticleStages {
                     own.error(file, line, 0, "This text could not be typeset: " + InternalFailure.describe(e) + ".");
                 }
                 return "";
-            });
-            kept = new KeptText(html, own.all(), charts);
+            }));
+            kept = new KeptText(html, own.all(), charts, reads.read());
             if (texts.size() > KEPT_TEXTS) {
                 texts.clear();
             }
@@ -157,7 +159,7 @@ final class ArticleStages {
     }
 
     /**
-     * Every article's rendering: what was kept when neither the article, a file it names nor its
+     * Every article's rendering: what was kept when neither the article, a file it read nor its
      * language's labels changed, the others rendered again. Articles are independent, so those run
      * in parallel, each into its own problems; the caller takes views and problems in issue order,
      * so the document and the report are the same as one after the other. Articles no longer in
@@ -165,112 +167,36 @@ final class ArticleStages {
      */
     Map<Path, KeptArticle> articles(Publication publication, Issue issue, Function<String, Labels> labelsFor,
                                     FontSet fonts) {
-        Path root = publication.root();
-        record Stale(Article article, Map<Path, String> inputs, Labels labels, List<Object> labelsKey) {
+        record Stale(Article article, Labels labels, List<Object> labelsKey, World reads) {
         }
         Map<Path, KeptArticle> current = new HashMap<>();
         List<Stale> stale = new ArrayList<>();
         for (IssueSection section : issue.sections()) {
             for (Article article : section.articles()) {
-                Map<Path, String> inputs = namedFiles(article, root);
                 Labels labels = labelsFor.apply(article.language());
                 List<Object> labelsKey = labelsKey(labels);
                 KeptArticle kept = articles.get(article.file());
-                if (kept == null || !kept.article.equals(article) || !kept.inputs.equals(inputs)
-                        || !kept.labels.equals(labelsKey)) {
-                    stale.add(new Stale(article, inputs, labels, labelsKey));
+                if (kept == null || !kept.article.equals(article) || !kept.labels.equals(labelsKey)
+                        || !World.unchanged(kept.reads)) {
+                    stale.add(new Stale(article, labels, labelsKey, World.child()));
                 } else {
+                    // Not read again, yet read by this build: its manifest and archive record list them.
+                    World.replay(kept.reads);
                     current.put(article.file(), kept);
                 }
             }
         }
-        List<KeptArticle> rendered = StageThreads.map(stale, s -> {
+        List<KeptArticle> rendered = StageThreads.map(stale, s -> s.reads.during(() -> {
             Problems own = new Problems();
             ChartCompiler charts = charts();
             IssueView.ArticleView view = renderOrReport(s.article, markdown(labelsFor, charts), s.labels, fonts,
                     publication.language(), own);
-            return new KeptArticle(s.article, s.inputs, s.labelsKey, view, own.all(), charts);
-        });
+            return new KeptArticle(s.article, s.reads.read(), s.labelsKey, view, own.all(), charts);
+        }));
         rendered.forEach(kept -> current.put(kept.article.file(), kept));
         articles.clear();
         articles.putAll(current);
         return current;
-    }
-
-    /**
-     * The files an article names (its image, CSV data, pictures in the text) with a hash of their
-     * content, or "absent": a cached rendering is used only while all of these are unchanged.
-     */
-    private static Map<Path, String> namedFiles(Article article, Path root) {
-        Map<Path, String> inputs = new TreeMap<>();
-        Path folder = article.file().toAbsolutePath().getParent();
-        if (article.image() != null) {
-            inputs.put(article.image().file(), hashOf(article.image().file(), root));
-        }
-        for (String name : namedFiles(article.body())) {
-            try {
-                Path file = folder.resolve(name).normalize();
-                inputs.put(file, hashOf(file, root));
-            } catch (java.nio.file.InvalidPathException e) {
-                // not a path after all; the stages report what they cannot read
-            }
-        }
-        return inputs;
-    }
-
-    /**
-     * What {@code [\p{L}\p{N}_./-]+\.(?i:csv|svg|png|jpe?g)} finds, found in linear time: in each
-     * run of path characters, from its start to the end of its last extension. The expression
-     * itself backtracks over the whole run from every start, which took minutes on an article of
-     * long separator lines ({@code -----…}).
-     */
-    static List<String> namedFiles(CharSequence text) {
-        List<String> names = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isPathCharacter(Character.codePointAt(text, i))) {
-                i += Character.charCount(Character.codePointAt(text, i));
-                continue;
-            }
-            int start = i;
-            while (i < n && isPathCharacter(Character.codePointAt(text, i))) {
-                i += Character.charCount(Character.codePointAt(text, i));
-            }
-            Matcher extension = NAMED_EXTENSION.matcher(text).region(start, i);
-            int end = -1;
-            while (extension.find()) {
-                if (extension.start() > start) {
-                    end = extension.end();
-                }
-            }
-            if (end > 0) {
-                names.add(text.subSequence(start, end).toString());
-            }
-        }
-        return names;
-    }
-
-    /** {@code [\p{L}\p{N}_./-]} */
-    private static boolean isPathCharacter(int c) {
-        int type = Character.getType(c);
-        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER || c == '_' || c == '.' || c == '/' || c == '-';
-    }
-
-    /** Never reads a file whose real path is outside the publication: the stages refuse those anyway. */
-    private static String hashOf(Path file, Path root) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return "absent";
-            }
-            if (!Confinement.inside(file, root)) {
-                return "outside";
-            }
-            return org.digestpress.assets.Sha256.hex(Files.readAllBytes(file));
-        } catch (IOException e) {
-            return "unreadable";
-        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
 import org.digestpress.OutputCheck;
+import org.digestpress.assets.World;
 import org.digestpress.chart.ChartCompiler;
 import org.digestpress.content.Article;
 import org.digestpress.content.Issue;
@@ -49,17 +50,20 @@ final class IssueBuilder {
     private final long start = System.nanoTime();
     /** The labels of each language this build met, read once per build; the publication's up front. */
     private final Map<String, Labels> labelsByLanguage = new ConcurrentHashMap<>();
+    /** Every read of this build, kept articles' replayed: the manifest lists its files. */
+    private final World world;
 
     IssueBuilder(Workspace workspace, BuildRequest request) {
         this.workspace = workspace;
         this.request = request;
+        this.world = request.world();
     }
 
     /** The issue PDF with its manifest and, when asked for, its web edition. */
     Workspace.IssueBuild bake() {
         StageClock.start("build");
         try {
-            return bakeTimed();
+            return world.during(this::bakeTimed);
         } finally {
             StageClock.stop();
         }
@@ -88,8 +92,8 @@ final class IssueBuilder {
         // The web edition is made before the PDF, so its every file is checked before anything is written.
         Path webFolder = WebEdition.folderFor(output, name);
         WebEdition.Page webPage = !(request.web() || publication.web()) ? null
-                : new WebEdition(request.templates(), request.fonts(), typeset.charts()).prepare(typeset.view(),
-                        output.getFileName().toString(), problems);
+                : new WebEdition(workspace.layout(request.templates()), request.fonts(), typeset.charts())
+                        .prepare(typeset.view(), output.getFileName().toString(), problems);
         EmailEdition.Letter letter = !request.email() || webPage == null ? null
                 : new EmailEdition(request.templates()).prepare(typeset.view(), publication, typeset.issue(),
                         output.getFileName().toString(), problems);
@@ -110,8 +114,7 @@ final class IssueBuilder {
         StageClock.mark("PDF written");
         workspace.startPages().remember(xhtml, typeset.view(), laidOut.anchorPages());
         try {
-            Manifest.write(laidOut.file(), laidOut.pages(), name, publication.root(), Inputs.ofIssue(publication,
-                    typeset.issue()));
+            Manifest.write(laidOut.file(), laidOut.pages(), name, publication.root(), filesRead(publication));
         } catch (IOException e) {
             problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
         }
@@ -124,9 +127,30 @@ final class IssueBuilder {
         return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut, laidOut.sourceMap());
     }
 
+    /**
+     * The publication's files this build read so far, kept articles' included; not folders, and not a
+     * link that leads outside (its file is not read for a hash).
+     */
+    private List<Path> filesRead(Publication publication) {
+        Path root = publication.root().toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        world.read().forEach((path, print) -> {
+            if (path.startsWith(root) && !print.startsWith("dir:") && !print.equals(World.ABSENT)
+                    && !print.equals(World.OUTSIDE)) {
+                files.add(path);
+            }
+        });
+        return files;
+    }
+
     /** The issue as {@link #bake} makes it, then its offprints from the same laid-out issue. */
     Workspace.IssueWithOffprints bakeWithOffprints(Set<Path> only,
                                                    BiFunction<Offprints.ArticleInfo, String, Path> output) {
+        return world.during(() -> issueWithOffprints(only, output));
+    }
+
+    private Workspace.IssueWithOffprints issueWithOffprints(Set<Path> only,
+                                                            BiFunction<Offprints.ArticleInfo, String, Path> output) {
         Workspace.IssueBuild built = bake();
         LaidOutIssue laidOut = built.laidOut();
         if (built.result().failed() || laidOut == null) {
@@ -142,6 +166,11 @@ final class IssueBuilder {
 
     /** Offprints paged by the bookmarks of an issue PDF built earlier from the same sources. */
     Offprints.Result offprints(Path issuePdf, Set<Path> only, BiFunction<Offprints.ArticleInfo, String, Path> output) {
+        return world.during(() -> offprintsFromPdf(issuePdf, only, output));
+    }
+
+    private Offprints.Result offprintsFromPdf(Path issuePdf, Set<Path> only,
+                                              BiFunction<Offprints.ArticleInfo, String, Path> output) {
         Publication publication = PublicationLoader.load(request.publication(), problems);
         if (publication == null || request.issue() == null) {
             if (publication != null) {
@@ -168,30 +197,34 @@ final class IssueBuilder {
     /** See {@link Workspace#sourceMap}: the problems go to {@code into}. */
     org.digestpress.pdf.SourceMap sourceMap(Problems into) {
         try {
-            Loaded loaded = load();
-            if (loaded.issue == null || loaded.publication == null) {
-                return org.digestpress.pdf.SourceMap.empty();
-            }
-            TypesetIssue typeset = typeset(loaded);
-            String xhtml = workspace.layout(request.templates()).render(typeset.view(), problems);
-            if (xhtml == null || problems.hasErrors()) {
-                return org.digestpress.pdf.SourceMap.empty();
-            }
-            PdfWriter.Layout laid = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(),
-                    workspace.layoutMemory()).layOut(xhtml, TypesetIssue.roots(loaded.publication, request.templates()),
-                    ANCHORS, problems);
-            workspace.startPages().remember(xhtml, typeset.view(), laid.anchors());
-            return laid.sourceMap().withFiles(SourceFiles.of(loaded.publication, loaded.issue));
+            return world.during(this::sourceMapOfIssue);
         } finally {
             problems.all().forEach(into::add);
         }
+    }
+
+    private org.digestpress.pdf.SourceMap sourceMapOfIssue() {
+        Loaded loaded = load();
+        if (loaded.issue == null || loaded.publication == null) {
+            return org.digestpress.pdf.SourceMap.empty();
+        }
+        TypesetIssue typeset = typeset(loaded);
+        String xhtml = workspace.layout(request.templates()).render(typeset.view(), problems);
+        if (xhtml == null || problems.hasErrors()) {
+            return org.digestpress.pdf.SourceMap.empty();
+        }
+        PdfWriter.Layout laid = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(),
+                workspace.layoutMemory()).layOut(xhtml, TypesetIssue.roots(loaded.publication, request.templates()),
+                ANCHORS, problems);
+        workspace.startPages().remember(xhtml, typeset.view(), laid.anchors());
+        return laid.sourceMap().withFiles(SourceFiles.of(loaded.publication, loaded.issue));
     }
 
     /** See {@link Workspace#excerpt}. */
     BuildResult excerpt(Path article, Path output) {
         StageClock.start("preview");
         try {
-            return excerptTimed(article, output);
+            return world.during(() -> excerptTimed(article, output));
         } finally {
             StageClock.stop();
         }

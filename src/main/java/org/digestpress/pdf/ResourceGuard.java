@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import org.digestpress.assets.Confinement;
-import org.digestpress.assets.ReadRecorder;
+import org.digestpress.assets.World;
 
 /**
  * The renderer's only way to read anything. Files are served from the allowed folders alone and
@@ -32,7 +32,8 @@ final class ResourceGuard implements FSStreamFactory {
 
     private final List<Path> allowed;
     private final Set<String> refused = new TreeSet<>();
-    private final Set<Path> read = new TreeSet<>();
+    /** The renderer's reads, inside its build's world (made on the build's thread; the renderer may read on others). */
+    private final World reads = World.child();
 
     ResourceGuard(List<Path> allowed) {
         this.allowed = allowed.stream().map(Confinement::real).toList();
@@ -62,8 +63,7 @@ final class ResourceGuard implements FSStreamFactory {
                 Path named = Path.of(uri);
                 Path file = Confinement.real(named);
                 if (allowed.stream().anyMatch(file::startsWith) && Files.isRegularFile(file)) {
-                    read.add(file);
-                    ReadRecorder.reading(named);
+                    reads.read(named);
                     return Files.readAllBytes(file);
                 }
             }
@@ -84,6 +84,6 @@ final class ResourceGuard implements FSStreamFactory {
      * not {@code Set.copyOf}: that one iterates in an order that changes with every JVM start.
      */
     synchronized SortedSet<Path> read() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(read));
+        return Collections.unmodifiableSortedSet(reads.files());
     }
 }

@@ -36,7 +36,11 @@ final class ArticleData {
             data.put("keywords", String.join(", ", article.tags()));
         }
         if (article.region() != null && !article.region().isBlank()) {
-            data.put("contentLocation", Map.of("@type", "Place", "name", article.region()));
+            // not Map.of: its order changes with every JVM start, and so would the page's bytes
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("@type", "Place");
+            place.put("name", article.region());
+            data.put("contentLocation", place);
         }
         if (image != null) {
             data.put("image", image);

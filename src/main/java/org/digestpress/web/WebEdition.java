@@ -35,12 +35,13 @@ public final class WebEdition {
     public static final String IMAGES = "images";
     public static final String FONTS = "fonts";
 
-    private final Assets templates;
+    /** The print edition's templates, parsed once per workspace, not once per build. */
+    private final IssueLayout layout;
     private final Assets fonts;
     private final ChartCompiler charts;
 
-    public WebEdition(Assets templates, Assets fonts, ChartCompiler charts) {
-        this.templates = templates;
+    public WebEdition(IssueLayout layout, Assets fonts, ChartCompiler charts) {
+        this.layout = layout;
         this.fonts = fonts;
         this.charts = charts;
     }
@@ -101,7 +102,7 @@ public final class WebEdition {
         web.put("data", articleData);
         web.put("languages", languages);
         web.put("colours", colours(view.brand()));
-        String page = new IssueLayout(templates).render(TEMPLATE, view, Map.of("web", web), problems);
+        String page = layout.render(TEMPLATE, view, Map.of("web", web), problems);
         if (page == null) {
             return null;
         }

@@ -111,7 +111,7 @@ class ArchiveWebAndFeedTest {
                     boolean offprint = file.getParent().equals(folder) ? false : file.toString().endsWith(".pdf")
                             && !file.getParent().getFileName().toString().matches("images|fonts");
                     if (!offprint) {
-                        onDisk.put(path, org.digestpress.assets.ReadRecorder.sha256(Files.readAllBytes(file)));
+                        onDisk.put(path, org.digestpress.assets.Sha256.hex(Files.readAllBytes(file)));
                     }
                 }
             }
