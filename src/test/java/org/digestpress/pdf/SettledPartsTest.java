@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import org.digestpress.BuildResult;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
-import org.digestpress.Workspace;
-import org.digestpress.WorkspaceTest;
+import org.digestpress.engine.Workspace;
+import org.digestpress.engine.WorkspaceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
