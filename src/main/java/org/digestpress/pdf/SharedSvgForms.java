@@ -59,13 +59,14 @@ final class SharedSvgForms implements SVGDrawer {
 
     /**
      * What decides a form's drawing besides its size: the parsed image (by identity), the
-     * CSS size hints Batik gets, and the box's proportions (width and height in dots, reduced).
+     * proportions of the CSS size Batik is given ({@link #cssShape}), the CSS maximum size, and
+     * the box's proportions (width and height in dots, reduced).
      */
-    private record FormKey(Element svg, double cssWidth, double cssHeight, int cssMaxWidth, int cssMaxHeight,
+    private record FormKey(Element svg, double cssShape, int cssMaxWidth, int cssMaxHeight,
                            int ratioWidth, int ratioHeight) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof FormKey k && k.svg == svg && k.cssWidth == cssWidth && k.cssHeight == cssHeight
+            return o instanceof FormKey k && k.svg == svg && k.cssShape == cssShape
                     && k.cssMaxWidth == cssMaxWidth && k.cssMaxHeight == cssMaxHeight
                     && k.ratioWidth == ratioWidth && k.ratioHeight == ratioHeight;
         }
@@ -129,7 +130,9 @@ final class SharedSvgForms implements SVGDrawer {
                 return;
             }
             int common = gcd(content.width, content.height);
-            FormKey key = new FormKey(svg, cssWidth, cssHeight, maxWidth, maxHeight,
+            boolean sized = cssWidth >= 0 && cssHeight >= 0;
+            FormKey key = new FormKey(svg, cssShape(cssWidth, cssHeight), binding(maxWidth, cssWidth, sized),
+                    binding(maxHeight, cssHeight, sized),
                     content.width / common, content.height / common);
             Drawn form = drawn.get(key);
             if (form == null || form.device() != device) {
@@ -141,9 +144,24 @@ final class SharedSvgForms implements SVGDrawer {
             }
             // As openhtmltopdf places its form (top left at x, y), scaled to this box.
             float dotsPerPoint = pdf.getDotsPerPoint();
-            Rectangle bounds = new Rectangle((int) x, (int) y, content.width, content.height);
+            Rectangle bounds = new Rectangle((int) x, (int) y + lowered(form, content), content.width, content.height);
             pdf.drawPdfAsImage(form.form(), bounds, form.width() * 0.75f * dotsPerPoint,
                     form.height() * 0.75f * dotsPerPoint);
+        }
+
+        /**
+         * How far openhtmltopdf's own form for this box would have been drawn lower than the
+         * shared form scaled, in dots: its Graphics2D is a whole number of CSS pixels high and
+         * flips the drawing at that height, while the form is placed by the box's exact height,
+         * so every drawing sits lower by the fraction of a pixel cut off (at most 0.75 pt). The
+         * shared form carries its own size's fraction, scaled; the difference is added here, so
+         * the picture stands where it stood.
+         */
+        private int lowered(Drawn form, Rectangle content) {
+            float height = (float) (content.height / dotsPerPixel);
+            double scale = height / form.height();
+            double cut = (height - (int) height) - (form.height() - (int) form.height()) * scale;
+            return (int) Math.round(cut * dotsPerPixel);
         }
 
         /**
@@ -191,6 +209,27 @@ final class SharedSvgForms implements SVGDrawer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Batik sizes its drawing by the CSS width and height it is given, then openhtmltopdf
+     * scales it uniformly into the box: only their proportion (or which of them is given)
+     * changes the picture, not their size.
+     */
+    private static double cssShape(double width, double height) {
+        if (width >= 0 && height >= 0) {
+            return height == 0 ? -4 : width / height;
+        }
+        return width >= 0 ? -1 : height >= 0 ? -2 : -3;
+    }
+
+    /**
+     * A CSS maximum as Batik gets it, or -1 when it cannot bind: Batik draws at the CSS size when
+     * both width and height are given, so a maximum no smaller than that changes nothing (the
+     * same logo under {@code max-width: 100%} of columns of other widths).
+     */
+    private static int binding(int max, double css, boolean sized) {
+        return sized && max >= css ? -1 : max;
     }
 
     private static int gcd(int a, int b) {
