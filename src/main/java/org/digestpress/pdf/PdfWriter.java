@@ -399,8 +399,9 @@ public final class PdfWriter {
         builder.useColorProfile(ColorProfile.SRGB);
         builder.withProducer(Producer.name());
         builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);
-        builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+        // Each SVG drawn once per document into a form placed wherever it appears (SharedSvgForms).
+        builder.useSVGDrawer(new SharedSvgForms(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                BatikSVGDrawer.SvgExternalResourceMode.SECURE)));
         if (objectDrawers != null) {
             builder.useObjectDrawerFactory(objectDrawers);
         }
