@@ -30,6 +30,7 @@ import org.digestpress.problem.InternalFailure;
 import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
 import org.digestpress.typography.Typographer;
+import org.digestpress.typography.TypesetFragment;
 
 /**
  * The per-article stages (Markdown, typography, charts) with what a resident engine keeps of them:
@@ -53,14 +54,25 @@ final class ArticleStages {
 
     /**
      * An article rendered once, valid while the article, the files it names and the labels of its
-     * language are unchanged; {@code charts} holds its charts and nothing else.
+     * language are unchanged; {@code charts} holds its charts and nothing else, {@code body} the
+     * typeset body with its tree (the view's {@code bodyHtml}), kept no longer than the article.
      */
     record KeptArticle(Article article, Map<Path, String> reads, List<Object> labels, IssueView.ArticleView view,
-                       List<Problem> problems, ChartCompiler charts) {
+                       TypesetFragment body, List<Problem> problems, ChartCompiler charts) {
     }
 
-    /** A text outside the articles, rendered once per text, with its own charts and the files it read. */
-    record KeptText(String html, List<Problem> problems, ChartCompiler charts, Map<Path, String> reads) {
+    /**
+     * A text outside the articles, rendered once per text, with its own charts, the files it read
+     * and its typeset tree.
+     */
+    record KeptText(TypesetFragment typeset, List<Problem> problems, ChartCompiler charts, Map<Path, String> reads) {
+        String html() {
+            return typeset.xhtml();
+        }
+    }
+
+    /** An article's view and its typeset body with the tree, for the stages after the PDF's. */
+    record RenderedArticle(IssueView.ArticleView view, TypesetFragment body) {
     }
 
     private List<Object> key;
@@ -138,16 +150,16 @@ final class ArticleStages {
             ChartCompiler charts = charts();
             MarkdownRenderer renderer = markdown(labelsFor, charts);
             World reads = World.child();
-            String html = StageThreads.call(() -> reads.during(() -> {
+            TypesetFragment html = StageThreads.call(() -> reads.during(() -> {
                 try {
-                    return Typographer.forLanguage(language).fragment(
+                    return Typographer.forLanguage(language).typesetFragment(
                             renderer.render(markdown, file, line, prefix, language, own));
                 } catch (StackOverflowError e) {
                     own.error(file, line, 0, TOO_DEEP);
                 } catch (RuntimeException e) {
                     own.error(file, line, 0, "This text could not be typeset: " + InternalFailure.describe(e) + ".");
                 }
-                return "";
+                return TypesetFragment.textOnly("");
             }));
             kept = new KeptText(html, own.all(), charts, reads.read());
             if (texts.size() > KEPT_TEXTS) {
@@ -189,9 +201,10 @@ final class ArticleStages {
         List<KeptArticle> rendered = StageThreads.map(stale, s -> s.reads.during(() -> {
             Problems own = new Problems();
             ChartCompiler charts = charts();
-            IssueView.ArticleView view = renderOrReport(s.article, markdown(labelsFor, charts), s.labels, fonts,
+            RenderedArticle article = renderOrReport(s.article, markdown(labelsFor, charts), s.labels, fonts,
                     publication.language(), own);
-            return new KeptArticle(s.article, s.reads.read(), s.labelsKey, view, own.all(), charts);
+            return new KeptArticle(s.article, s.reads.read(), s.labelsKey, article.view(), article.body(), own.all(),
+                    charts);
         }));
         rendered.forEach(kept -> current.put(kept.article.file(), kept));
         articles.clear();
@@ -204,7 +217,7 @@ final class ArticleStages {
      * the article: a stack overflow (articles run on {@link StageThreads}, so it ends here, not in
      * the build) or, for a bug of ours, the internal error. The view is then the bare title.
      */
-    static IssueView.ArticleView renderOrReport(Article article, MarkdownRenderer markdown, Labels labels,
+    static RenderedArticle renderOrReport(Article article, MarkdownRenderer markdown, Labels labels,
                                                 FontSet fonts, String publicationLanguage, Problems problems) {
         try {
             return renderArticle(article, markdown, labels, fonts, publicationLanguage, problems);
@@ -214,14 +227,15 @@ final class ArticleStages {
             problems.error(article.file(), article.bodyFirstLine(), 0,
                     "This article could not be typeset: " + InternalFailure.describe(e) + ".");
         }
-        return articleView(article, article.title(), null, "", null, labels);
+        return new RenderedArticle(articleView(article, article.title(), null, "", null, labels),
+                TypesetFragment.textOnly(""));
     }
 
     /**
      * The per-article stages (Markdown, typography, charts, the font coverage check): a function
      * of the article and what is shared by the whole issue, so articles can be rendered in any order.
      */
-    static IssueView.ArticleView renderArticle(Article article, MarkdownRenderer markdown, Labels labels,
+    static RenderedArticle renderArticle(Article article, MarkdownRenderer markdown, Labels labels,
                                                FontSet fonts, String publicationLanguage, Problems problems) {
         Typographer typographer = Typographer.forLanguage(article.language());
         if (!Typographer.supports(article.language()) && !article.language().equals(publicationLanguage)) {
@@ -231,7 +245,8 @@ final class ArticleStages {
         }
         String body = markdown.render(article.body(), article.file(), article.bodyFirstLine(), article.key(),
                 article.language(), problems);
-        String bodyHtml = typographer.fragment(body);
+        TypesetFragment typesetBody = typographer.typesetFragment(body);
+        String bodyHtml = typesetBody.xhtml();
         String title = typographer.text(article.title());
         String lead = article.lead() == null ? null : typographer.prose(article.lead());
         var image = article.image();
@@ -243,8 +258,9 @@ final class ArticleStages {
                     + String.join(" ", missing.stream().map(s -> s + " (U+" + String.format("%04X", s.codePointAt(0)) + ")").toList())
                     + "; they would print as '#'. Replace them or add a font that has them.");
         }
-        return articleView(article, title, lead, bodyHtml,
-                image == null ? null : typographer.text(image.caption() == null ? "" : image.caption()), labels);
+        return new RenderedArticle(articleView(article, title, lead, bodyHtml,
+                image == null ? null : typographer.text(image.caption() == null ? "" : image.caption()), labels),
+                typesetBody);
     }
 
     private static IssueView.ArticleView articleView(Article article, String title, String lead, String bodyHtml,

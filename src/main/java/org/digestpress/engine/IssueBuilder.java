@@ -3,6 +3,7 @@ package org.digestpress.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.digestpress.pdf.Manifest;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
+import org.digestpress.typography.TypesetFragment;
 import org.digestpress.email.EmailEdition;
 import org.digestpress.web.WebEdition;
 
@@ -93,7 +95,7 @@ final class IssueBuilder {
         Path webFolder = WebEdition.folderFor(output, name);
         WebEdition.Page webPage = !(request.web() || publication.web()) ? null
                 : new WebEdition(workspace.layout(request.templates()), request.fonts(), typeset.charts())
-                        .prepare(typeset.view(), output.getFileName().toString(), problems);
+                        .prepare(typeset.view(), typeset.trees(), output.getFileName().toString(), problems);
         EmailEdition.Letter letter = !request.email() || webPage == null ? null
                 : new EmailEdition(request.templates()).prepare(typeset.view(), publication, typeset.issue(),
                         output.getFileName().toString(), problems);
@@ -355,11 +357,12 @@ final class IssueBuilder {
     private TypesetIssue typeset(Loaded loaded) {
         List<ChartCompiler> charts = new ArrayList<>();
         FontSet fonts = workspace.fonts(request.fonts());
+        Map<String, TypesetFragment> trees = new HashMap<>();
         IssueView view = IssueViews.of(loaded.publication, loaded.issue, loaded.labels, this::labelsFor, workspace.stages(),
-                fonts, charts, problems);
+                fonts, charts, trees, problems);
         ChartCompiler merged = ChartCompiler.merged(workspace.stages().chartStyle(), loaded.publication.root(), charts,
                 problems);
-        return new TypesetIssue(loaded.publication, loaded.issue, loaded.labels, view, merged);
+        return new TypesetIssue(loaded.publication, loaded.issue, loaded.labels, view, merged, trees);
     }
 
     private long millis() {

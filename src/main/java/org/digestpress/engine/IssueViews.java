@@ -19,6 +19,7 @@ import org.digestpress.layout.IssueView;
 import org.digestpress.pdf.FontSet;
 import org.digestpress.problem.Problems;
 import org.digestpress.typography.Typographer;
+import org.digestpress.typography.TypesetFragment;
 
 /**
  * The view model the templates lay out, assembled from the publication, the issue and the
@@ -31,10 +32,13 @@ final class IssueViews {
 
     /**
      * The issue's view, every article's and text's rendering taken from {@code stages} (kept or
-     * rendered now); the charts of everything the view shows are added to {@code charts}.
+     * rendered now); the charts of everything the view shows are added to {@code charts}, and
+     * every typeset text with its tree to {@code trees}, by the anchor the web edition gives it
+     * (an article's or section's anchor, {@code inside}, {@code back}).
      */
     static IssueView of(Publication publication, Issue issue, Labels labels, Function<String, Labels> labelsFor,
-                        ArticleStages stages, FontSet fonts, List<ChartCompiler> charts, Problems problems) {
+                        ArticleStages stages, FontSet fonts, List<ChartCompiler> charts,
+                        Map<String, TypesetFragment> trees, Problems problems) {
         Typographer typographer = Typographer.forLanguage(publication.language());
         List<IssueView.SectionView> sections = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
@@ -42,13 +46,16 @@ final class IssueViews {
         for (IssueSection section : issue.sections()) {
             String intro = null;
             if (section.intro() != null) {
-                intro = text(stages.text(section.intro(), section.introFile(), 1, "intro-" + section.section().id(),
-                        publication.language(), labelsFor), charts, problems);
+                ArticleStages.KeptText kept = stages.text(section.intro(), section.introFile(), 1,
+                        "intro-" + section.section().id(), publication.language(), labelsFor);
+                trees.put("section-" + section.section().id(), kept.typeset());
+                intro = text(kept, charts, problems);
             }
             List<IssueView.ArticleView> views = new ArrayList<>();
             for (Article article : section.articles()) {
                 ArticleStages.KeptArticle kept = current.get(article.file());
                 views.add(kept.view());
+                trees.put(kept.view().anchor(), kept.body());
                 kept.problems().forEach(problems::add);
                 charts.add(kept.charts());
                 tags.addAll(article.tags());
@@ -68,10 +75,14 @@ final class IssueViews {
         var b = publication.brand();
         IssueView.Brand brand = new IssueView.Brand(b.primary(), b.accent(), b.text(), tint(b.primary(), 0.90),
                 tint(b.accent(), 0.85), b.logo() == null ? null : b.logo().toUri().toString());
-        String insideCover = text(stages.text(issue.insideCover(), issue.file(), issue.insideCoverLine(), "inside",
-                publication.language(), labelsFor), charts, problems);
-        String backPage = text(stages.text(publication.backPage(), publication.file(), publication.backPageLine(),
-                "back", publication.language(), labelsFor), charts, problems);
+        ArticleStages.KeptText inside = stages.text(issue.insideCover(), issue.file(), issue.insideCoverLine(),
+                "inside", publication.language(), labelsFor);
+        trees.put("inside", inside.typeset());
+        String insideCover = text(inside, charts, problems);
+        ArticleStages.KeptText back = stages.text(publication.backPage(), publication.file(),
+                publication.backPageLine(), "back", publication.language(), labelsFor);
+        trees.put("back", back.typeset());
+        String backPage = text(back, charts, problems);
         IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + dateInText,
                 String.join(", ", tags));
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),

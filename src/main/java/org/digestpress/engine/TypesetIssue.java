@@ -3,8 +3,11 @@ package org.digestpress.engine;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import org.digestpress.chart.ChartCompiler;
@@ -15,6 +18,7 @@ import org.digestpress.content.Labels;
 import org.digestpress.content.Publication;
 import org.digestpress.layout.IssueView;
 import org.digestpress.pdf.DocumentInfo;
+import org.digestpress.typography.TypesetFragment;
 
 /**
  * An issue after the Markdown, typography and chart stages: the view the templates lay out (every
@@ -22,17 +26,22 @@ import org.digestpress.pdf.DocumentInfo;
  * the offprints and the web edition are all made from one of these.
  *
  * @param charts  the charts of every text the view shows, drawing failures going to this build
+ * @param trees   every typeset text of the view with the tree the typography stage built, by the
+ *                anchor the web edition gives it; the trees are shared with the kept articles: read
+ *                them only through {@link TypesetFragment#copyFor}
  * @param drawers what draws those charts into the PDF
  */
 public record TypesetIssue(Publication publication, Issue issue, Labels labels, IssueView view, ChartCompiler charts,
-                           FSObjectDrawerFactory drawers) {
+                           Map<String, TypesetFragment> trees, FSObjectDrawerFactory drawers) {
 
     public TypesetIssue {
         Objects.requireNonNull(view, "view");
+        trees = Collections.unmodifiableMap(new TreeMap<>(trees));
     }
 
-    TypesetIssue(Publication publication, Issue issue, Labels labels, IssueView view, ChartCompiler charts) {
-        this(publication, issue, labels, view, charts, ChartObjectDrawer.objectDrawerFactory(charts));
+    TypesetIssue(Publication publication, Issue issue, Labels labels, IssueView view, ChartCompiler charts,
+                 Map<String, TypesetFragment> trees) {
+        this(publication, issue, labels, view, charts, trees, ChartObjectDrawer.objectDrawerFactory(charts));
     }
 
     public String issueName() {

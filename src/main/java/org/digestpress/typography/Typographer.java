@@ -58,6 +58,14 @@ public final class Typographer {
      * @throws IllegalArgumentException if the fragment is not well-formed
      */
     public String fragment(String xhtml) {
+        return typesetFragment(xhtml).xhtml();
+    }
+
+    /**
+     * {@link #fragment} with the tree the text was written from, for stages that read the
+     * fragment again (the web edition): see {@link TypesetFragment} for what may be done with it.
+     */
+    public TypesetFragment typesetFragment(String xhtml) {
         Objects.requireNonNull(xhtml, "xhtml");
         return XhtmlFragment.typeset(xhtml, this);
     }

@@ -51,14 +51,14 @@ public final class XhtmlFragment {
     private XhtmlFragment() {
     }
 
-    static String typeset(String xhtml, Typographer typographer) {
+    static TypesetFragment typeset(String xhtml, Typographer typographer) {
         Element root = parse(xhtml);
         new XhtmlFragment().block(root, new Context(typographer, true));
         StringBuilder out = new StringBuilder(xhtml.length() + xhtml.length() / 8);
         for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
             write(child, out);
         }
-        return out.toString();
+        return new TypesetFragment(out.toString(), root);
     }
 
     /** The language and hyphenation in force for a subtree. */

@@ -21,6 +21,7 @@ import org.digestpress.layout.IssueView;
 import org.digestpress.pdf.PdfWriter;
 import org.digestpress.problem.Problems;
 import org.digestpress.problem.StageClock;
+import org.digestpress.typography.TypesetFragment;
 
 /**
  * The web edition: the whole issue as one responsive page, {@code <folder>/index.html}, made from
@@ -59,13 +60,22 @@ public final class WebEdition {
      * @return the page, or null when the template failed (problems say why)
      */
     public Page prepare(IssueView view, String pdfName, Problems problems) {
+        return prepare(view, Map.of(), pdfName, problems);
+    }
+
+    /**
+     * {@link #prepare(IssueView, String, Problems)} from the trees the typography stage built
+     * (by anchor, as {@link org.digestpress.engine.TypesetIssue#trees()}), each read through a
+     * copy; a text without its tree is parsed again.
+     */
+    public Page prepare(IssueView view, Map<String, TypesetFragment> trees, String pdfName, Problems problems) {
         PageFiles files = new PageFiles();
         Pictures pictures = new Pictures(files);
         ChartFiles chartFiles = new ChartFiles(charts, files);
         WebFragment fragments = new WebFragment(charts, pictures, chartFiles);
         Map<String, String> html = new TreeMap<>();
-        html.put("inside", fragments.convert(view.insideCoverHtml(), "inside", 3, view.labels()));
-        html.put("back", fragments.convert(view.backPageHtml(), "back", 3, view.labels()));
+        html.put("inside", fragments.convert(view.insideCoverHtml(), trees.get("inside"), "inside", 3, view.labels()));
+        html.put("back", fragments.convert(view.backPageHtml(), trees.get("back"), "back", 3, view.labels()));
         Map<String, Pictures.Picture> images = new TreeMap<>();
         Map<String, String> articleData = new TreeMap<>();
         Map<String, String> languages = new TreeMap<>();
@@ -76,13 +86,15 @@ public final class WebEdition {
         }
         for (IssueView.SectionView section : view.sections()) {
             if (section.introHtml() != null) {
-                html.put(section.anchor(), fragments.convert(section.introHtml(), section.anchor(), 3, view.labels()));
+                html.put(section.anchor(), fragments.convert(section.introHtml(), trees.get(section.anchor()),
+                        section.anchor(), 3, view.labels()));
             }
             for (IssueView.ArticleView article : section.articles()) {
                 if (article.image() != null) {
                     images.put(article.image(), pictures.of(article.image()));
                 }
-                html.put(article.anchor(), fragments.convert(article.bodyHtml(), article.anchor(), 4, article.labels()));
+                html.put(article.anchor(), fragments.convert(article.bodyHtml(), trees.get(article.anchor()),
+                        article.anchor(), 4, article.labels()));
                 languages.put(article.anchor(), article.language());
                 articleData.put(article.anchor(), ArticleData.json(view, section, article,
                         article.image() == null ? null : images.get(article.image()).src()));

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.digestpress.chart.ChartCompiler;
+import org.digestpress.typography.TypesetFragment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -47,16 +48,21 @@ final class WebFragment {
     }
 
     /**
+     * @param typeset    the typography stage's tree of {@code xhtml}, read through a copy (it is shared
+     *                   with the kept article); null, or of another text, and {@code xhtml} is parsed
      * @param anchor     the id of the article (or part) the fragment belongs to; ids made here start with it
      * @param topHeading the level the fragment's highest heading becomes (4 under an article's {@code h3}),
      *                   moving it up or down, so that no level is skipped whatever the author wrote
      * @param labels     the fixed words in the language of the fragment (an article's own)
      */
-    String convert(String xhtml, String anchor, int topHeading, Map<String, String> labels) {
+    String convert(String xhtml, TypesetFragment typeset, String anchor, int topHeading, Map<String, String> labels) {
         if (xhtml == null || xhtml.isBlank()) {
             return "";
         }
-        Element root = HtmlMarkup.parse(xhtml);
+        Element root = typeset == null ? null : typeset.copyFor(xhtml);
+        if (root == null) {
+            root = HtmlMarkup.parse(xhtml);
+        }
         // where each block is written is for the author's preview, not for the published page
         org.digestpress.markdown.SourceLines.strip(root);
         shiftHeadings(root, topHeading);

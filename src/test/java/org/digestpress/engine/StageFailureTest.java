@@ -40,7 +40,7 @@ class StageFailureTest {
         MarkdownRenderer markdown = new MarkdownRenderer(new References(BuiltIssue.FIXTURE), LABELS, charts);
         Problems problems = new Problems();
         IssueView.ArticleView view = ArticleStages.renderOrReport(article(), markdown, LABELS,
-                FontSet.load(Assets.directory(BuiltIssue.REPO.resolve("fonts"))), "ru", problems);
+                FontSet.load(Assets.directory(BuiltIssue.REPO.resolve("fonts"))), "ru", problems).view();
         assertEquals("Завод", view.title());
         assertEquals("", view.bodyHtml());
         return problems.all();
