@@ -63,8 +63,16 @@ final class ServeCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         RebuildLines lines = new RebuildLines(out);
         try {
+            // The address is printed (and the browser opened) as soon as the server listens: the
+            // page loads while the first build runs and shows the pages when it is done.
             server = PreviewServer.start(Pipeline.workspace(), request, watched, fonts, port,
-                    new PreviewServer.Settings(link, lines::print, true));
+                    new PreviewServer.Settings(link, lines::print, true, address -> {
+                        out.println("Serving at " + address + " (Ctrl-C to stop); building the issue...");
+                        out.flush();
+                        if (open) {
+                            BrowserLauncher.open(address, spec.commandLine().getErr());
+                        }
+                    }));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (BindException e) {
@@ -90,11 +98,6 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Diagnostics.plural(status.problems().stream()
                     .filter(org.digestpress.problem.Problem::isError).count(), "error")
                     + " in the issue; the page shows them and updates when they are fixed.");
-        }
-        spec.commandLine().getOut().println("Serving " + status.issue() + " at " + server.address() + " (Ctrl-C to stop)");
-        spec.commandLine().getOut().flush();
-        if (open) {
-            BrowserLauncher.open(server.address(), spec.commandLine().getErr());
         }
         try {
             stopped.await();

@@ -108,6 +108,15 @@ final class HttpListener implements AutoCloseable {
         return server.socket().getInetAddress();
     }
 
+    /** Runs {@code task} on a worker thread, behind the requests already waiting; dropped when they are too many. */
+    void work(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the workers are busy with requests: what was to be drawn ahead is drawn when asked for
+        }
+    }
+
     /** Sends {@code chunk} to every open event stream. */
     void broadcast(byte[] chunk) {
         submit(() -> {

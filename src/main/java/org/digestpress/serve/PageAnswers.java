@@ -31,6 +31,17 @@ final class PageAnswers {
 
     private final Supplier<ShownBuild> shown;
     private final PictureCache cache = new PictureCache();
+    /** Pictures being drawn, by hash and width: a request for one joins its drawing. */
+    private final Map<String, java.util.concurrent.CompletableFuture<byte[]>> drawing =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The picture the last page that connected will ask for first: page and width, or null. */
+    private volatile int[] expected;
+    private final java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many pictures were drawn (not taken from the cache) so far. */
+    int drawn() {
+        return drawn.get();
+    }
     private final Optional<EditorLink> editor;
 
     boolean hasEditor() {
@@ -70,21 +81,79 @@ final class PageAnswers {
             int width = PagePictures.clamp(asked > 0 ? asked
                     : Math.round(pictures.size().getWidth() * PreviewServer.DPI / 72));
             String hash = pictures.hashes().get(number - 1);
-            byte[] png = cache.get(hash, width);
+            byte[] png;
             try {
-                if (png == null) {
-                    png = pictures.png(number, width);
-                    if (png == null) {
-                        continue; // a newer build replaced this one while it waited: draw from that
-                    }
-                    cache.put(hash, width, png);
-                }
+                png = draw(pictures, number, hash, width);
             } catch (IOException e) {
                 return Answer.text(500, "This page could not be drawn.");
+            }
+            if (png == null) {
+                continue; // a newer build replaced this one while it waited: draw from that
             }
             return Answer.of(200, "image/png", png).with("X-Page-Hash", hash);
         }
         return Answer.text(503, "The pages are being replaced; try again.");
+    }
+
+    /**
+     * The picture from the cache, or drawn now; when another thread is drawing it, its drawing is
+     * awaited instead of drawn twice. Null when the build was replaced meanwhile.
+     */
+    private byte[] draw(PagePictures pictures, int number, String hash, int width) throws IOException {
+        byte[] png = cache.get(hash, width);
+        if (png != null) {
+            return png;
+        }
+        String key = hash + "@" + width;
+        java.util.concurrent.CompletableFuture<byte[]> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<byte[]> theirs = drawing.putIfAbsent(key, mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+        try {
+            png = pictures.png(number, width);
+            if (png != null) {
+                drawn.incrementAndGet();
+                cache.put(hash, width, png);
+            }
+            mine.complete(png);
+            return png;
+        } catch (IOException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            drawing.remove(key, mine);
+        }
+    }
+
+    /**
+     * A page that connects says which picture it will ask for first ({@code /events?page=N&w=PIXELS});
+     * bad values are ignored, as the page then only asks later.
+     */
+    void expect(Map<String, String> query) {
+        String page = query.get("page");
+        String w = query.get("w");
+        if (page != null && w != null && NUMBER.matcher(page).matches() && NUMBER.matcher(w).matches()
+                && Integer.parseInt(page) >= 1) {
+            expected = new int[] {Integer.parseInt(page), PagePictures.clamp(Integer.parseInt(w))};
+        }
+    }
+
+    /**
+     * Starts drawing the picture a page will ask for first, on {@code worker}, as soon as a build
+     * is shown: it is then drawn while the build's status travels to the page, and the page's
+     * request joins it. Only for the first build a page sees; later the page asks for what it shows.
+     */
+    void drawExpected(java.util.function.Consumer<Runnable> worker) {
+        int[] first = expected;
+        expected = null;
+        if (first != null) {
+            worker.accept(() -> picture(first[0], first[1]));
+        }
     }
 
     private Answer source(Map<String, String> query) {

@@ -1,7 +1,6 @@
 package org.digestpress.serve;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -9,12 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -102,30 +95,11 @@ final class PagePictures implements AutoCloseable {
         PDRectangle box = document.getPage(number - 1).getCropBox();
         float scale = clamp(width) / box.getWidth();
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
-        return encode(image);
+        return PngEncoder.encode(image);
     }
 
     static int clamp(int width) {
         return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
-    }
-
-    /**
-     * PNG keeps text edges exact (hyphens and spacing are judged on it). Deflate at a low level: the
-     * picture crosses the loopback, and the default level costs more CPU than drawing the page.
-     */
-    private static byte[] encode(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.75f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     /**

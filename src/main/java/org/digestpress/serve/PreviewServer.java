@@ -45,8 +45,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private final IssueBuilder workspace;
     private final BuildRequest request;
-    /** Null until the first build is done: only then does the server listen. */
-    private volatile HttpListener http;
+    private final HttpListener http;
     private final ExecutorService builder;
     private final SourceWatcher watcher;
     private final Path scratch;
@@ -69,11 +68,23 @@ public final class PreviewServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * What the user set: the editor's link template ({@code serve --editor}), and what hears of
-     * every finished build (the terminal's line per rebuild).
+     * What the user set: the editor's link template ({@code serve --editor}), what hears of
+     * every finished build (the terminal's line per rebuild), and what hears the address as soon as
+     * the server listens, before the first build (the terminal's "Serving at", the browser).
      */
-    public record Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
+    public record Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm,
+                           java.util.function.Consumer<URI> onListening) {
         public static final Settings DEFAULT = new Settings(null, s -> { }, false);
+
+        /**
+         * Nothing to hear of the listening address.
+         *
+         * @param warm warm the viewer while the first build runs, and build again after it while
+         *             nobody saves, as a resident server should (tests leave it off: it only costs CPU there)
+         */
+        public Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
+            this(editor, onBuild, warm, address -> { });
+        }
     }
 
     /** What builds the issue: the resident {@link Workspace}; a test puts in one that fails its own way. */
@@ -113,7 +124,9 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * Builds the issue once, then starts serving and watching.
+     * Starts serving, builds the issue once and starts watching; returns when the first build is
+     * done. The server listens before it builds: pages opened meanwhile say that the issue is
+     * being built and show it when it is.
      *
      * @param request what to build; its output is replaced by a private scratch file
      * @param watched folders whose changes trigger a rebuild (publication, templates, fonts)
@@ -160,25 +173,38 @@ public final class PreviewServer implements AutoCloseable {
             this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         this.pagePolicy = policy(page);
+        // The server listens before the first build: the browser opens, loads the page and
+        // follows the events while the issue is built, and a port in use is said at once.
+        this.statusJson = StatusJson.first(serverId, pageAnswers);
+        try {
+            http = new HttpListener(port, limits, this::answer);
+        } catch (IOException e) {
+            deleteScratch();
+            throw e;
+        }
+        if (settings.warm()) {
+            ViewerWarmUp.start(fontFolders);
+        }
+        settings.onListening().accept(address());
         builder = Executors.newSingleThreadExecutor(daemon("digest-build"));
         // Watching starts before the first build, so a save made meanwhile is not missed.
-        watcher = new SourceWatcher(watched, QUIET_MILLIS, this::noticed, changed -> builder.execute(() -> {
-            pending.set(0);
-            rebuild(changed);
-        }));
+        try {
+            watcher = new SourceWatcher(watched, QUIET_MILLIS, this::noticed, changed -> builder.execute(() -> {
+                pending.set(0);
+                rebuild(changed);
+            }));
+        } catch (IOException | RuntimeException e) {
+            http.close();
+            builder.shutdownNow();
+            deleteScratch();
+            throw e;
+        }
         try {
             builder.submit(() -> rebuild(Set.of())).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             // rebuild() turns every failure into a failed build; nothing is left to come out here
-        }
-        try {
-            http = new HttpListener(port, limits, this::answer);
-        } catch (IOException e) {
-            watcher.close();
-            builder.shutdownNow();
-            throw e;
         }
         if (settings.warm()) {
             // Queued behind any save made meanwhile; the builder is not held while waiting.
@@ -192,7 +218,7 @@ public final class PreviewServer implements AutoCloseable {
 
     /** A save was seen: the pages say a build is coming before the burst of saves is even over. */
     private void noticed() {
-        if (pending.getAndIncrement() == 0 && http != null) {
+        if (pending.getAndIncrement() == 0) {
             http.broadcast(("event: building\ndata: {\"build\":" + (builds + 1) + "}\n\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
@@ -246,6 +272,11 @@ public final class PreviewServer implements AutoCloseable {
     public URI address() {
         String host = http.address() instanceof Inet6Address ? "[::1]" : http.address().getHostAddress();
         return URI.create("http://" + host + ":" + http.port() + "/");
+    }
+
+    /** How many pictures of pages were drawn so far (tests count them). */
+    int picturesDrawn() {
+        return pageAnswers.drawn();
     }
 
     /** The last finished build. */
@@ -302,6 +333,7 @@ public final class PreviewServer implements AutoCloseable {
                 if (old != null) {
                     old.close();
                 }
+                pageAnswers.drawExpected(http::work);
                 contents = built.contents();
                 places = next.places();
                 hashes = next.pictures().hashes();
@@ -316,9 +348,7 @@ public final class PreviewServer implements AutoCloseable {
         status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
                 issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
         statusJson = StatusJson.write(status, serverId, pageAnswers);
-        if (http != null) {
-            http.broadcast(event(statusJson));
-        }
+        http.broadcast(event(statusJson));
         try {
             settings.onBuild().accept(status);
         } catch (RuntimeException e) {
@@ -343,13 +373,19 @@ public final class PreviewServer implements AutoCloseable {
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
                 ShownBuild build = shown;
+                Status last = status;
                 yield build == null ? Answer.text(404, "No PDF yet: see the problems.")
                         : Answer.of(200, "application/pdf", build.pdf())
-                        .with("Content-Disposition", "inline; filename=\"" + status.issue() + ".pdf\"");
+                        .with("Content-Disposition", "inline; filename=\"" + (last == null ? "issue" : last.issue()) + ".pdf\"");
             }
             // The stream starts with the current status: a page that reconnects misses no build.
-            case "/events" -> Answer.stream(("retry: 1000\n\n" + new String(event(statusJson),
-                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            case "/events" -> {
+                if (status == null) {
+                    pageAnswers.expect(request.query()); // its first picture is drawn as soon as the build is done
+                }
+                yield Answer.stream(("retry: 1000\n\n" + new String(event(statusJson),
+                        StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            }
             default -> {
                 Answer about = pageAnswers.answer(request);
                 yield about == null ? NOT_FOUND : about;
@@ -369,6 +405,10 @@ public final class PreviewServer implements AutoCloseable {
         if (last != null) {
             last.close();
         }
+        deleteScratch();
+    }
+
+    private void deleteScratch() {
         try (var files = Files.walk(scratch)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -23,11 +23,25 @@ final class StatusJson {
     private StatusJson() {
     }
 
+    /**
+     * Before the first build is done: build 0, no pages, {@code "building": true}. The page shows
+     * that the issue is being built and waits for the build event.
+     */
+    static String first(String server, PageAnswers links) {
+        return write(new PreviewServer.Status(0, true, 0, 0, 0, "", new float[] {595, 842}, List.of(), List.of(),
+                null, List.of(), List.of()), server, links, true);
+    }
+
     static String write(PreviewServer.Status status, String server, PageAnswers links) {
+        return write(status, server, links, false);
+    }
+
+    private static String write(PreviewServer.Status status, String server, PageAnswers links, boolean building) {
         Path base = Path.of("").toAbsolutePath();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("build", status.build());
         json.put("ok", status.ok());
+        json.put("building", building);
         json.put("ms", status.millis());
         json.put("cpuMs", status.cpuMillis());
         json.put("pages", status.pages());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RebuildLinesTest {
 
     @Test
-    void oneLinePerRebuildAndTheProblemsWhenTheyChange() {
+    void oneLinePerBuildAndTheProblemsWhenTheyChange() {
         StringWriter text = new StringWriter();
         RebuildLines lines = new RebuildLines(new PrintWriter(text));
         Problem broken = Problem.error(Path.of("content/2025-06/news/01.md"), 4, 7, "The YAML here is not valid.");
@@ -26,13 +26,15 @@ class RebuildLinesTest {
         lines.print(status(4, false, 210, List.of(broken)));
         lines.print(status(5, true, 598, List.of()));
         String[] printed = text.toString().split("\n");
-        assertEquals(5, printed.length, text.toString());
-        assertTrue(printed[0].matches("\\d\\d:\\d\\d:\\d\\d build 2: 612 ms, 32 pages, no problems"), printed[0]);
-        assertTrue(printed[1].matches("\\d\\d:\\d\\d:\\d\\d build 3: 230 ms, 1 error; the page keeps the last good pages"),
-                printed[1]);
-        assertEquals("  content/2025-06/news/01.md:4:7: error: The YAML here is not valid.", printed[2]);
-        assertTrue(printed[3].contains("build 4: 210 ms, 1 error"), "the same problem again is not printed again");
-        assertTrue(printed[4].contains("build 5: 598 ms, 32 pages, no problems"), printed[4]);
+        assertEquals(6, printed.length, text.toString());
+        assertTrue(printed[0].matches("\\d\\d:\\d\\d:\\d\\d build 1: 1900 ms, issue 2025-06, 32 pages, no problems"),
+                printed[0]);
+        assertTrue(printed[1].matches("\\d\\d:\\d\\d:\\d\\d build 2: 612 ms, 32 pages, no problems"), printed[1]);
+        assertTrue(printed[2].matches("\\d\\d:\\d\\d:\\d\\d build 3: 230 ms, 1 error; the page keeps the last good pages"),
+                printed[2]);
+        assertEquals("  content/2025-06/news/01.md:4:7: error: The YAML here is not valid.", printed[3]);
+        assertTrue(printed[4].contains("build 4: 210 ms, 1 error"), "the same problem again is not printed again");
+        assertTrue(printed[5].contains("build 5: 598 ms, 32 pages, no problems"), printed[5]);
     }
 
     private static PreviewServer.Status status(int build, boolean ok, long millis, List<Problem> problems) {

@@ -34,7 +34,7 @@ class PreviewServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, status.statusCode());
             String json = status.body();
-            assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
+            assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"building\":false,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
                     json);
             assertTrue(json.contains("\"problems\":[]"), json);
             // Page 6 holds a section heading, the first article, then this one: it begins a quarter down the page.
@@ -49,7 +49,7 @@ class PreviewServerTest {
 
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("new EventSource(\"/events\")"));
+            assertTrue(page.body().contains("new EventSource(\"/events?page=\""), "the page follows the builds");
             assertTrue(!page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing from outside the machine");
 
             HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(base.resolve("/pages/2.png")).build(),
