@@ -1,7 +1,8 @@
 // The serve half of bench/authors-loop, in headless Chromium (Selenium, from the test classpath):
 //   java -cp TEST_CLASSPATH bench/AuthorsLoopInBrowser.java DIGEST WORK ROUNDS WARMUP
 // Starts `digest serve` in WORK (a copy of content/), opens its page at 1440x1000, and prints
-//   first   from starting `digest serve` until the first page is painted in the browser
+//   first   from starting `digest serve` until the first page is painted in the browser (nothing kept)
+//   again   the same after stopping it and starting it again, nothing changed: the kept pages
 //   saved   per round, from writing the article until the edited page is painted in the browser
 //   event   from the build event's arrival in the page until that page is painted
 //   cpu     CPU time of the whole serve process per round (all threads: build, pictures, JIT, GC)
@@ -53,33 +54,14 @@ public class AuthorsLoopInBrowser {
         }
         browser.get("about:blank");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        ProcessBuilder pb = new ProcessBuilder(digest, "serve", "--port", "0").directory(work.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("DIGESTPRESS_DAEMON", "off");
-        long started = System.currentTimeMillis();
-        Process serve = pb.start();
+        // serve keeps its last good build in a cache of the bench's own, empty at first: the first
+        // start is a cold one, the start after the rounds finds the pages of the last round kept.
+        Path cache = Files.createTempDirectory(work, "cache");
+        long[] started = new long[1];
+        Process serve = startServe(digest, work, cache, browser, js, started);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            long listening = System.currentTimeMillis() - started;
-            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(line == null ? "" : line);
-            if (!url.find()) {
-                throw new IllegalStateException("serve did not start: " + line);
-            }
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-            drain.setDaemon(true);
-            drain.start();
-            browser.get(url.group());
-            // The page's own clock says when the picture was painted; one asynchronous script waits
-            // for it inside the page, since polling from here would take CPU from the build it times.
-            long first = ((Number) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "const check = () => window.digestFirstPaint ? done(window.digestFirstPaint) : setTimeout(check, 20);"
-                    + "check();")).longValue() - started;
+            long first = firstPaint(js) - started[0];
             System.out.println("first\t" + first);
-            System.out.println("listening\t" + listening);
-            System.out.println("firstBuild\t" + ((Number) js.executeScript("return status.ms;")).longValue());
-            System.out.println("firstEvent\t" + (((Number) js.executeScript(
-                    "return Math.round(performance.timeOrigin + buildSeenAt);")).longValue() - started));
             // The edited article's first page in view, as an author reading it.
             js.executeScript("const a = [...document.querySelectorAll('#contents a')].find(a => /едиакластер|едиатехнолог/"
                     + ".test(a.textContent)); a.click();");
@@ -116,11 +98,56 @@ public class AuthorsLoopInBrowser {
             print("cpu", cpu);
             print("build", build);
             print("viewer", viewer);
+            // Stopped and started again, nothing changed meanwhile: the kept pages.
+            serve.destroy();
+            serve.waitFor();
+            browser.get("about:blank");
+            serve = startServe(digest, work, cache, browser, js, started);
+            System.out.println("again\t" + (firstPaint(js) - started[0]));
         } finally {
             browser.quit();
             serve.destroy();
             serve.waitFor();
         }
+    }
+
+    /** Starts `digest serve` in WORK and opens its page as soon as it prints its address. */
+    static Process startServe(String digest, Path work, Path cache, ChromeDriver browser, JavascriptExecutor js,
+                              long[] started) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(digest, "serve", "--port", "0").directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("DIGESTPRESS_DAEMON", "off");
+        pb.environment().put("DIGESTPRESS_CACHE_DIR", cache.toString());
+        started[0] = System.currentTimeMillis();
+        Process serve = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(line == null ? "" : line);
+        if (!url.find()) {
+            serve.destroy();
+            throw new IllegalStateException("serve did not start: " + line);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                out.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException e) {
+                // the process was stopped
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        browser.get(url.group());
+        return serve;
+    }
+
+    /**
+     * When the page painted its first picture, on the page's own clock: one asynchronous script
+     * waits for it inside the page, since polling from here would take CPU from the build it times.
+     */
+    static long firstPaint(JavascriptExecutor js) {
+        return ((Number) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const check = () => window.digestFirstPaint ? done(window.digestFirstPaint) : setTimeout(check, 20);"
+                + "check();")).longValue();
     }
 
     static void print(String name, List<Long> values) {

@@ -19,11 +19,12 @@ import java.util.function.Consumer;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
-import org.digestpress.engine.Offprints;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.InputHashes;
 import org.digestpress.assets.InstallationProblem;
 import org.digestpress.assets.World;
+import org.digestpress.engine.Offprints;
 import org.digestpress.pdf.PdfFacts;
 import org.digestpress.pdf.Producer;
 import org.digestpress.pdf.Thumbnails;
@@ -242,8 +243,8 @@ public final class Archive {
             folder.write(IndexPage.FILE_NAME, html);
             folder.write(PublishedNames.FEED, feed);
             ArchiveRecord record = new ArchiveRecord(title, language, site,
-                    new ArchiveRecord.FileSum(IndexPage.FILE_NAME, InputHashes.sha256(html), html.length),
-                    new ArchiveRecord.FileSum(PublishedNames.FEED, InputHashes.sha256(feed), feed.length), records);
+                    new ArchiveRecord.FileSum(IndexPage.FILE_NAME, org.digestpress.assets.Sha256.hex(html), html.length),
+                    new ArchiveRecord.FileSum(PublishedNames.FEED, org.digestpress.assets.Sha256.hex(feed), feed.length), records);
             Fixity.write(folder, record);
             folder.cleanUp();
         } catch (IOException e) {

@@ -45,7 +45,7 @@ final class AtomFeed {
         String authority = authority(p);
         String feedId = previous != null && previous.feedId() != null ? previous.feedId()
                 : authority != null ? "tag:" + authority + "," + (oldestIssue == null ? "2000" : oldestIssue)
-                        + ":digest-" + InputHashes.sha256(String.valueOf(title).getBytes(StandardCharsets.UTF_8))
+                        + ":digest-" + org.digestpress.assets.Sha256.hex(String.valueOf(title).getBytes(StandardCharsets.UTF_8))
                         .substring(0, 12)
                 : "urn:uuid:" + UUID.nameUUIDFromBytes(("digestpress feed " + title).getBytes(StandardCharsets.UTF_8));
         return new ArchiveRecord.Site(p.baseUrl(), p.publisher().name(), authority, feedId);

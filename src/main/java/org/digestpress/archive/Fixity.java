@@ -101,7 +101,7 @@ public final class Fixity {
                 return Optional.of(sum.path() + ": missing");
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length != sum.bytes() || !InputHashes.sha256(bytes).equals(sum.sha256())) {
+            if (bytes.length != sum.bytes() || !org.digestpress.assets.Sha256.hex(bytes).equals(sum.sha256())) {
                 return Optional.of(sum.path() + ": changed since it was archived (its checksum differs from the record)");
             }
             return Optional.empty();
@@ -130,7 +130,7 @@ public final class Fixity {
                 return Optional.of(ArchiveRecord.FILE_NAME + ": missing");
             }
             String expected = Files.readString(checksum, StandardCharsets.ISO_8859_1).strip().split("\\s+")[0];
-            if (!InputHashes.sha256(Files.readAllBytes(record)).equals(expected)) {
+            if (!org.digestpress.assets.Sha256.hex(Files.readAllBytes(record)).equals(expected)) {
                 return Optional.of(ArchiveRecord.FILE_NAME + ": changed since it was written (its checksum differs "
                         + "from " + ArchiveRecord.CHECKSUM_FILE + ")");
             }
@@ -144,13 +144,13 @@ public final class Fixity {
     static void write(ArchiveFolder folder, ArchiveRecord record) throws IOException {
         byte[] json = record.json().getBytes(StandardCharsets.UTF_8);
         folder.write(ArchiveRecord.FILE_NAME, json);
-        folder.write(ArchiveRecord.CHECKSUM_FILE, (InputHashes.sha256(json) + "  " + ArchiveRecord.FILE_NAME + "\n")
+        folder.write(ArchiveRecord.CHECKSUM_FILE, (org.digestpress.assets.Sha256.hex(json) + "  " + ArchiveRecord.FILE_NAME + "\n")
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
     static ArchiveRecord.FileSum sum(Path file, String path) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        return new ArchiveRecord.FileSum(path, InputHashes.sha256(bytes), bytes.length);
+        return new ArchiveRecord.FileSum(path, org.digestpress.assets.Sha256.hex(bytes), bytes.length);
     }
 
     /** {@code --prune}: the archived files of an issue whose folder is gone. */

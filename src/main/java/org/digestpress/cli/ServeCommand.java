@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                         if (open) {
                             BrowserLauncher.open(address, spec.commandLine().getErr());
                         }
-                    }));
+                    }, PreviewServer.Settings.keptFolder(System.getenv())));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (BindException e) {

@@ -1,27 +1,24 @@
 package org.digestpress.daemon;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.digestpress.assets.PrivateFolder;
 
 /**
  * The user's private folder for engines: their address files (port and secret token), locks and
  * logs. The same rules as the {@code digest} launcher: {@code DIGESTPRESS_RUNTIME_DIR} (tests give
  * each run its own), else {@code $XDG_RUNTIME_DIR/digestpress}, else {@code /tmp/digestpress-UID}.
- * A folder in /tmp can be made by anyone beforehand, so it is trusted only when it is a real
- * folder (not a link) owned by this user with mode 0700: whoever could read it could use the
- * engine with the user's rights.
+ * A folder in /tmp can be made by anyone beforehand, so it is trusted only when it is a
+ * {@link PrivateFolder}: whoever could read it could use the engine with the user's rights.
  */
 public final class RuntimeFolder {
 
-    static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> PRIVATE = PrivateFolder.PRIVATE;
+    static final Set<PosixFilePermission> SECRET = PrivateFolder.SECRET;
 
     private RuntimeFolder() {
     }
@@ -41,30 +38,11 @@ public final class RuntimeFolder {
 
     /** Why {@code folder} may not be trusted, if it may not; empty when it is this user's, 0700, not a link. */
     public static Optional<String> distrust(Path folder) {
-        try {
-            if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(folder + " is not a folder");
-            }
-            int owner = (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            if (owner != uid()) {
-                return Optional.of(folder + " belongs to another user (uid " + owner + ")");
-            }
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
-            if (!mode.equals(PRIVATE)) {
-                return Optional.of(folder + " has mode " + PosixFilePermissions.toString(mode) + ", not rwx------");
-            }
-            return Optional.empty();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return Optional.of(folder + " cannot be checked (" + e.getMessage() + ")");
-        }
+        return PrivateFolder.distrust(folder);
     }
 
     /** This process's user id. */
     static int uid() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException e) {
-            return -1;
-        }
+        return PrivateFolder.uid();
     }
 }

@@ -126,7 +126,8 @@ final class IssueBuilder {
         }
         BuildResult result = new BuildResult(laidOut.file(), laidOut.pages(), laidOut.pdf().length, millis(), name,
                 problems.all(), web);
-        return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut, laidOut.sourceMap());
+        return new Workspace.IssueBuild(result, publication.root(), laidOut.contents(), laidOut, laidOut.sourceMap(),
+                world.read());
     }
 
     /**

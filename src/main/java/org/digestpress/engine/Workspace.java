@@ -46,11 +46,19 @@ public final class Workspace {
      *
      * @param laidOut the laid-out issue (the PDF's bytes, the page of every anchor), or null when
      *                no PDF was written
+     * @param reads   every file and folder the build read, with its fingerprint ({@code World}):
+     *                while all of them read the same, a build would give the same PDF
      */
     public record IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut,
-                             org.digestpress.pdf.SourceMap sourceMap) {
+                             org.digestpress.pdf.SourceMap sourceMap, java.util.SortedMap<Path, String> reads) {
         public IssueBuild {
             contents = List.copyOf(contents);
+            reads = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(reads));
+        }
+
+        public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut,
+                          org.digestpress.pdf.SourceMap sourceMap) {
+            this(result, publicationRoot, contents, laidOut, sourceMap, new java.util.TreeMap<>());
         }
 
         public IssueBuild(BuildResult result, Path publicationRoot, List<Entry> contents, LaidOutIssue laidOut) {

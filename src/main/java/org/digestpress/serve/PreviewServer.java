@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
+import org.digestpress.assets.InputHashes;
 import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Problem;
 
@@ -59,6 +61,14 @@ public final class PreviewServer implements AutoCloseable {
 
     private volatile Status status;
     private volatile String statusJson;
+    /** Held while a build (or the kept one) is made the shown one. */
+    private final Object published = new Object();
+    /** Where the last good build is kept for the next start, if anywhere. */
+    private final Optional<KeptBuild> kept;
+    /** The inputs' hashes for keeping builds; null until needed and after templates or fonts change. */
+    private InputHashes inputHashes;
+    /** The template and font folders: a change there is hashed again for the kept build. */
+    private final List<Path> sharedFolders;
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
     private volatile ShownBuild shown;
     private int builds;
@@ -73,17 +83,22 @@ public final class PreviewServer implements AutoCloseable {
      * the server listens, before the first build (the terminal's "Serving at", the browser).
      */
     public record Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm,
-                           java.util.function.Consumer<URI> onListening) {
+                           java.util.function.Consumer<URI> onListening, Path kept) {
         public static final Settings DEFAULT = new Settings(null, s -> { }, false);
 
         /**
-         * Nothing to hear of the listening address.
+         * Nothing to hear of the listening address, no build kept between runs.
          *
          * @param warm warm the viewer while the first build runs, and build again after it while
          *             nobody saves, as a resident server should (tests leave it off: it only costs CPU there)
          */
         public Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
-            this(editor, onBuild, warm, address -> { });
+            this(editor, onBuild, warm, address -> { }, null);
+        }
+
+        /** The folder of the user's cache where serve keeps its last good build ({@link KeptBuild}), if any. */
+        public static Path keptFolder(java.util.Map<String, String> env) {
+            return KeptBuild.folder(env).orElse(null);
         }
     }
 
@@ -169,6 +184,10 @@ public final class PreviewServer implements AutoCloseable {
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
                 true, true, request.templates(), request.fonts()); // drafts are shown (and marked): authors preview them
         this.fontFolders = Set.copyOf(fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        List<Path> shared = new ArrayList<>();
+        request.templates().folder().ifPresent(shared::add);
+        request.fonts().folder().ifPresent(shared::add);
+        this.sharedFolders = shared.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         try (InputStream in = PreviewServer.class.getResourceAsStream("page.html")) {
             this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -186,6 +205,13 @@ public final class PreviewServer implements AutoCloseable {
             ViewerWarmUp.start(fontFolders);
         }
         settings.onListening().accept(address());
+        this.kept = settings.kept() == null ? Optional.empty()
+                : KeptBuild.in(settings.kept(), this.request, why -> System.err.println("digest: " + why));
+        if (kept.isPresent()) {
+            // On the other core, while the first build runs: pages kept from the last run, if nothing changed since.
+            Thread restoring = daemon("digest-kept").newThread(this::restore);
+            restoring.start();
+        }
         builder = Executors.newSingleThreadExecutor(daemon("digest-build"));
         // Watching starts before the first build, so a save made meanwhile is not missed.
         try {
@@ -213,6 +239,55 @@ public final class PreviewServer implements AutoCloseable {
             for (int i = 0; i < WARM_BUILDS; i++) {
                 later.execute(this::warm);
             }
+        }
+    }
+
+    /** Shows the kept build, if it still holds and no build has been shown yet. */
+    private void restore() {
+        try {
+            InputHashes hashes = inputHashes();
+            Optional<KeptBuild.Restored> restored = kept.get().restore(hashes);
+            if (restored.isEmpty()) {
+                return;
+            }
+            KeptBuild.Restored was = restored.get();
+            ShownBuild next = ShownBuild.of(was.pdf(), was.contents(), PageSources.of(org.digestpress.pdf.SourceMap.empty()),
+                    "fonts " + fontChanges);
+            synchronized (published) {
+                if (status != null) {
+                    next.close(); // the first build was quicker
+                    return;
+                }
+                shown = next;
+                PDRectangle box = next.pictures().size();
+                status = new Status(0, true, 0, 0, next.pictures().pages(), was.issue(),
+                        new float[] {box.getWidth(), box.getHeight()}, was.problems(), was.contents(),
+                        request.publication(), next.places(), next.pictures().hashes());
+                statusJson = StatusJson.kept(status, serverId, pageAnswers);
+                http.broadcast(event(statusJson));
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing shown before the first build, as without a kept build
+        }
+    }
+
+    /** The inputs' hashes for the kept build: the template and font folders hashed whole, again after they change. */
+    private synchronized InputHashes inputHashes() throws IOException {
+        if (inputHashes == null) {
+            inputHashes = new InputHashes(request.publication(), request.templates(), request.fonts());
+        }
+        return inputHashes;
+    }
+
+    /** Keeps a good build for the next start; a build that cannot be kept is only not kept. */
+    private void keep(Workspace.IssueBuild built, ShownBuild next) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        try {
+            kept.get().save(built, next.pdf(), inputHashes());
+        } catch (IOException | RuntimeException e) {
+            // the next start waits for its first build, as without a kept build
         }
     }
 
@@ -300,6 +375,11 @@ public final class PreviewServer implements AutoCloseable {
                 fontChanges++;
                 workspace.reset();
             }
+            if (changed.stream().anyMatch(p -> sharedFolders.stream().anyMatch(p::startsWith))) {
+                synchronized (this) {
+                    inputHashes = null; // templates or fonts changed: hashed again when the build is kept
+                }
+            }
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
             // One file saved just before is the likeliest cause: the problem points there.
@@ -320,39 +400,46 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void publish(Workspace.IssueBuild built, long cpuMillis) {
-        Status previous = status;
-        List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
-        List<Double> places = previous == null ? List.of() : previous.places();
-        List<String> hashes = previous == null ? List.of() : previous.hashes();
-        float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
-        if (!built.result().failed() && built.result().pdf() != null) {
-            try {
-                ShownBuild next = ShownBuild.of(built, workspace.sources(built), "fonts " + fontChanges);
-                ShownBuild old = shown;
-                shown = next;
-                if (old != null) {
-                    old.close();
+        ShownBuild fresh = null;
+        synchronized (published) {
+            Status previous = status;
+            List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
+            List<Double> places = previous == null ? List.of() : previous.places();
+            List<String> hashes = previous == null ? List.of() : previous.hashes();
+            float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
+            if (!built.result().failed() && built.result().pdf() != null) {
+                try {
+                    ShownBuild next = ShownBuild.of(built, workspace.sources(built), "fonts " + fontChanges);
+                    ShownBuild old = shown;
+                    shown = next;
+                    if (old != null) {
+                        old.close();
+                    }
+                    fresh = next;
+                    pageAnswers.drawExpected(http::work);
+                    contents = built.contents();
+                    places = next.places();
+                    hashes = next.pictures().hashes();
+                    PDRectangle box = next.pictures().size();
+                    size = new float[] {box.getWidth(), box.getHeight()};
+                } catch (IOException | RuntimeException e) {
+                    // the PDF just written cannot be read back: keep showing the previous one
                 }
-                pageAnswers.drawExpected(http::work);
-                contents = built.contents();
-                places = next.places();
-                hashes = next.pictures().hashes();
-                PDRectangle box = next.pictures().size();
-                size = new float[] {box.getWidth(), box.getHeight()};
-            } catch (IOException | RuntimeException e) {
-                // the PDF just written cannot be read back: keep showing the previous one
             }
+            String issue = built.result().issueName() != null ? built.result().issueName()
+                    : previous == null ? "" : previous.issue();
+            status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
+                    issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
+            statusJson = StatusJson.write(status, serverId, pageAnswers);
+            http.broadcast(event(statusJson));
         }
-        String issue = built.result().issueName() != null ? built.result().issueName()
-                : previous == null ? "" : previous.issue();
-        status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
-                issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
-        statusJson = StatusJson.write(status, serverId, pageAnswers);
-        http.broadcast(event(statusJson));
         try {
             settings.onBuild().accept(status);
         } catch (RuntimeException e) {
             // the terminal's line is a courtesy; the page has the build
+        }
+        if (fresh != null) {
+            keep(built, fresh);
         }
     }
 

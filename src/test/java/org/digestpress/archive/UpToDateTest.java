@@ -18,6 +18,7 @@ import org.digestpress.BuildResult;
 import org.digestpress.BuiltIssue;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.InputHashes;
 import org.digestpress.assets.World;
 import org.digestpress.cli.CliHarness;
 import org.digestpress.engine.Workspace;

@@ -35,34 +35,9 @@ class FirstBuildTest {
     @Test
     void thePageLoadsWhileTheFirstBuildRunsAndItsFirstPictureIsDrawnAhead() throws Exception {
         Path publication = ServedFixture.copy(temp);
-        Workspace workspace = Pipeline.workspace();
         CountDownLatch mayBuild = new CountDownLatch(1);
-        PreviewServer.IssueBuilder held = new PreviewServer.IssueBuilder() {
-            @Override
-            public Workspace.IssueBuild build(BuildRequest request) {
-                try {
-                    mayBuild.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return workspace.buildIssue(request);
-            }
-
-            @Override
-            public void reset() {
-                workspace.reset();
-            }
-        };
         CompletableFuture<URI> listening = new CompletableFuture<>();
-        PreviewServer.Settings settings = new PreviewServer.Settings(null, s -> { }, false, listening::complete);
-        CompletableFuture<PreviewServer> started = CompletableFuture.supplyAsync(() -> {
-            try {
-                return PreviewServer.start(held, ServedFixture.request(publication), List.of(publication), List.of(), 0,
-                        HttpListener.Limits.DEFAULT, settings);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<PreviewServer> started = startLater(held(mayBuild, 0), publication, listening, null);
         int port = listening.get(60, TimeUnit.SECONDS).getPort();
         try {
             String status = RawHttp.get(port, "/status.json", List.of(RawHttp.host(port))).text();
@@ -82,11 +57,7 @@ class FirstBuildTest {
                 mayBuild.countDown();
                 PreviewServer server = started.get(120, TimeUnit.SECONDS);
                 assertTrue(server.status().ok(), String.valueOf(server.status().problems()));
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (server.picturesDrawn() == 0 && System.nanoTime() < until) {
-                    Thread.sleep(20);
-                }
-                assertEquals(1, server.picturesDrawn(), "page 1 is drawn without being asked for");
+                assertEquals(1, until(server::picturesDrawn, n -> n > 0), "page 1 is drawn without being asked for");
                 RawHttp.Reply picture = RawHttp.get(port, "/pages/1.png?w=300", List.of(RawHttp.host(port)));
                 assertEquals(200, picture.status());
                 assertArrayEquals(PNG, Arrays.copyOf(picture.body(), 4));
@@ -98,5 +69,116 @@ class FirstBuildTest {
             mayBuild.countDown();
             started.get(120, TimeUnit.SECONDS).close();
         }
+    }
+
+    @Test
+    void aRestartWithNothingChangedShowsTheKeptPagesWhileItBuildsAndFetchesNothingAgain() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        Path cache = temp.resolve("cache");
+        List<String> kept = serveOnce(publication, cache);
+        assertEquals(10, kept.size());
+        CountDownLatch mayBuild = new CountDownLatch(1);
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        CompletableFuture<PreviewServer> started = startLater(held(mayBuild, 0), publication, listening, cache);
+        try {
+            int port = listening.get(60, TimeUnit.SECONDS).getPort();
+            String status = until(() -> RawHttp.get(port, "/status.json", List.of(RawHttp.host(port))).text(),
+                    json -> json.contains("\"kept\":true"));
+            assertTrue(status.contains("\"build\":0") && status.contains("\"kept\":true")
+                    && status.contains("\"pages\":10") && status.contains("\"building\":true"), status);
+            assertTrue(!started.isDone(), "the kept pages are shown while the first build waits");
+            RawHttp.Reply picture = RawHttp.get(port, "/pages/1.png?w=200", List.of(RawHttp.host(port)));
+            assertEquals(200, picture.status());
+            assertArrayEquals(PNG, Arrays.copyOf(picture.body(), 4));
+            assertEquals(200, RawHttp.get(port, "/issue.pdf", List.of(RawHttp.host(port))).status());
+            mayBuild.countDown();
+            PreviewServer server = started.get(120, TimeUnit.SECONDS);
+            assertEquals(1, server.status().build());
+            assertEquals(kept, server.status().hashes(), "the first build gives the kept pages: nothing to fetch again");
+        } finally {
+            mayBuild.countDown();
+            started.get(120, TimeUnit.SECONDS).close();
+        }
+    }
+
+    @Test
+    void anEditWhileStoppedShowsNothingKept() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        Path cache = temp.resolve("cache");
+        serveOnce(publication, cache);
+        Path article = publication.resolve("2030-01/news/01-zavod.md");
+        java.nio.file.Files.writeString(article, java.nio.file.Files.readString(article) + "\nПравка.\n");
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        // 1.5 s before building: time for a kept build to be shown, if it wrongly were
+        CompletableFuture<PreviewServer> started = startLater(held(new CountDownLatch(0), 1500), publication, listening, cache);
+        try {
+            int port = listening.get(60, TimeUnit.SECONDS).getPort();
+            while (!started.isDone()) {
+                seen.add(RawHttp.get(port, "/status.json", List.of(RawHttp.host(port))).text());
+                Thread.sleep(50);
+            }
+            assertTrue(seen.size() > 5 && seen.stream().noneMatch(s -> s.contains("\"kept\":true")),
+                    "an edit made while serve was stopped: nothing kept is shown");
+        } finally {
+            started.get(120, TimeUnit.SECONDS).close();
+        }
+    }
+
+    /** The workspace's builds, each waiting for {@code mayBuild} (and {@code delayMillis}) first. */
+    private static PreviewServer.IssueBuilder held(CountDownLatch mayBuild, long delayMillis) {
+        Workspace workspace = Pipeline.workspace();
+        return new PreviewServer.IssueBuilder() {
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request) {
+                try {
+                    mayBuild.await();
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return workspace.buildIssue(request);
+            }
+
+            @Override
+            public void reset() {
+                workspace.reset();
+            }
+        };
+    }
+
+    /** Starts a server on another thread (start() returns after the first build); {@code listening} hears its address. */
+    private static CompletableFuture<PreviewServer> startLater(PreviewServer.IssueBuilder builder, Path publication,
+                                                               CompletableFuture<URI> listening, Path cache) {
+        PreviewServer.Settings settings = new PreviewServer.Settings(null, s -> { }, false, listening::complete, cache);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return PreviewServer.start(builder, ServedFixture.request(publication), List.of(publication), List.of(), 0,
+                        HttpListener.Limits.DEFAULT, settings);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Serves the publication once, keeping its build in {@code cache}; answers the pages' hashes. */
+    private static List<String> serveOnce(Path publication, Path cache) throws java.io.IOException {
+        try (PreviewServer first = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()),
+                ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT,
+                new PreviewServer.Settings(null, s -> { }, false, a -> { }, cache))) {
+            assertTrue(first.status().ok());
+            return first.status().hashes();
+        }
+    }
+
+    /** What {@code poll} answers once {@code done} holds for it, or after a minute. */
+    private static <T> T until(java.util.concurrent.Callable<T> poll, java.util.function.Predicate<T> done) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        T value = poll.call();
+        while (!done.test(value) && System.nanoTime() < until) {
+            Thread.sleep(20);
+            value = poll.call();
+        }
+        return value;
     }
 }

@@ -34,7 +34,7 @@ class PreviewServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, status.statusCode());
             String json = status.body();
-            assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"building\":false,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
+            assertTrue(json.matches("\\{\"build\":1,\"ok\":true,\"building\":false,\"kept\":false,\"ms\":\\d+,\"cpuMs\":\\d+,\"pages\":10,\"issue\":\"2030-01\".*"),
                     json);
             assertTrue(json.contains("\"problems\":[]"), json);
             // Page 6 holds a section heading, the first article, then this one: it begins a quarter down the page.

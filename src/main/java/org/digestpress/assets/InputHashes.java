@@ -1,4 +1,4 @@
-package org.digestpress.archive;
+package org.digestpress.assets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.digestpress.assets.Assets;
-import org.digestpress.assets.Confinement;
-import org.digestpress.assets.World;
 import org.digestpress.pdf.FontSet;
 
 /**
@@ -25,9 +22,10 @@ import org.digestpress.pdf.FontSet;
  * font folders, which are shared and cached between builds (a cached template is not read again,
  * yet it is an input). A folder's checksum is that of its list of names, so a new article in a
  * section is a change. Names are {@code publication/…}, {@code templates/…} and {@code fonts/…}:
- * no absolute path, so the record does not depend on where the folders are.
+ * no absolute path, so the record does not depend on where the folders are. The archive's
+ * up-to-date check and serve's kept build ask it whether an issue's inputs changed.
  */
-final class InputHashes {
+public final class InputHashes {
 
     private static final Pattern ISSUE_DIR = Pattern.compile("\\d{4}-\\d{2}");
     /** The files of the built-in templates; a template folder is hashed whole instead. */
@@ -40,7 +38,7 @@ final class InputHashes {
     private final Optional<Path> fonts;
     private final SortedMap<String, String> shared = new TreeMap<>();
 
-    InputHashes(Path publication, Assets templates, Assets fonts) throws IOException {
+    public InputHashes(Path publication, Assets templates, Assets fonts) throws IOException {
         this.publication = publication.toAbsolutePath().normalize();
         this.templates = templates.folder().map(p -> p.toAbsolutePath().normalize());
         this.fonts = fonts.folder().map(p -> p.toAbsolutePath().normalize());
@@ -49,7 +47,7 @@ final class InputHashes {
     }
 
     /** The inputs of the build of {@code issueDir}: what it read (with the fingerprints taken then), templates, fonts. */
-    SortedMap<String, String> of(Map<Path, String> read, Path issueDir) {
+    public SortedMap<String, String> of(Map<Path, String> read, Path issueDir) {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
         String own = issueDir.getFileName().toString();
         read.forEach((path, print) -> {
@@ -63,7 +61,7 @@ final class InputHashes {
     }
 
     /** The same names hashed again now: equal to the recorded inputs means nothing changed. */
-    SortedMap<String, String> again(Collection<String> names) {
+    public SortedMap<String, String> again(Collection<String> names) {
         SortedMap<String, String> inputs = new TreeMap<>(shared);
         for (String name : names) {
             if (!inputs.containsKey(name)) {
@@ -74,7 +72,7 @@ final class InputHashes {
     }
 
     /** One hash for all inputs and the version that builds them: equal means nothing to rebuild. */
-    static String combined(SortedMap<String, String> inputs, String version) {
+    public static String combined(SortedMap<String, String> inputs, String version) {
         StringBuilder all = new StringBuilder("digestpress ").append(version).append('\n');
         for (Map.Entry<String, String> e : inputs.entrySet()) {
             all.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
@@ -155,7 +153,7 @@ final class InputHashes {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        return org.digestpress.assets.Sha256.hex(bytes);
+    private static String sha256(byte[] bytes) {
+        return Sha256.hex(bytes);
     }
 }

@@ -1,0 +1,71 @@
+package org.digestpress.assets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A folder only this user can use: the engines' runtime folder, serve's kept builds. A folder in
+ * /tmp or a shared home can be made by someone else beforehand, or replaced by a link, so it is
+ * trusted only when it is a real folder (not a link) owned by this user with mode 0700.
+ */
+public final class PrivateFolder {
+
+    public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
+
+    private PrivateFolder() {
+    }
+
+    /** Makes {@code folder} 0700 if it is missing (its parents as usual), then checks it; the reason it may not be used, if so. */
+    public static Optional<String> make(Path folder) {
+        try {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Path parent = folder.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PRIVATE));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made meanwhile by another process: checked below like any other
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.of(folder + " cannot be made (" + e.getMessage() + ")");
+        }
+        return distrust(folder);
+    }
+
+    /** Why {@code folder} may not be trusted, if it may not; empty when it is this user's, 0700, not a link. */
+    public static Optional<String> distrust(Path folder) {
+        try {
+            if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(folder + " is not a folder");
+            }
+            int owner = (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            if (owner != uid()) {
+                return Optional.of(folder + " belongs to another user (uid " + owner + ")");
+            }
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+            if (!mode.equals(PRIVATE)) {
+                return Optional.of(folder + " has mode " + PosixFilePermissions.toString(mode) + ", not rwx------");
+            }
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.of(folder + " cannot be checked (" + e.getMessage() + ")");
+        }
+    }
+
+    /** This process's user id. */
+    public static int uid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.digestpress.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.digestpress.BuildRequest;
+import org.digestpress.assets.Confinement;
+import org.digestpress.assets.InputHashes;
+import org.digestpress.assets.PrivateFolder;
+import org.digestpress.assets.Sha256;
+import org.digestpress.engine.Workspace;
+import org.digestpress.pdf.Producer;
+import org.digestpress.problem.Json;
+import org.digestpress.problem.Problem;
+
+/**
+ * serve's last good build, kept on disk for its next start: the PDF and a record of every input
+ * the build read (files and folder listings of the publication, the whole template and font
+ * folders, as the archive's up-to-date check names them) with the code that typeset it. At the
+ * next start, when every input hashes the same and the code is the same, the kept pages are shown
+ * at once, while the first build runs; that build then gives the same pages (same hashes), so the
+ * page fetches nothing again. Anything else (an edit while serve was stopped, a new article, other
+ * fonts, a rebuilt digestpress, a damaged record) shows nothing kept: the first build is awaited,
+ * as without this.
+ *
+ * <p>The files live in the user's cache ({@code DIGESTPRESS_CACHE_DIR}, else
+ * {@code $XDG_CACHE_HOME/digestpress}, else {@code ~/.cache/digestpress}), in a {@code serve}
+ * folder used only when it is a {@link PrivateFolder} (unpublished issues are kept there), one pair
+ * per publication, issue, templates, fonts and drafts setting. They are written beside and renamed,
+ * read without following links, and bounded in size.
+ */
+final class KeptBuild {
+
+    private static final int FORMAT = 1;
+    private static final long MAX_RECORD = 16L << 20;
+    private static final long MAX_PDF = 1L << 30;
+
+    private final Path record;
+    private final Path pdf;
+
+    /** What was kept and still holds. */
+    record Restored(byte[] pdf, String issue, List<Workspace.Entry> contents, List<Problem> problems) {
+    }
+
+    private KeptBuild(Path folder, String key) {
+        this.record = folder.resolve(key + ".json");
+        this.pdf = folder.resolve(key + ".pdf");
+    }
+
+    /** The cache folder these rules name, or empty when none can be named (no home). */
+    static Optional<Path> folder(Map<String, String> env) {
+        String explicit = env.get("DIGESTPRESS_CACHE_DIR");
+        if (explicit != null && !explicit.isEmpty()) {
+            return Optional.of(Path.of(explicit, "serve"));
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "digestpress", "serve"));
+        }
+        String home = env.get("HOME");
+        return home == null || home.isEmpty() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "digestpress", "serve"));
+    }
+
+    /**
+     * The kept build of what {@code request} builds, in {@code folder} (made 0700 when missing), or
+     * empty when the folder cannot be trusted; {@code warn} hears why, once.
+     */
+    static Optional<KeptBuild> in(Path folder, BuildRequest request, java.util.function.Consumer<String> warn) {
+        Optional<String> distrust = PrivateFolder.make(folder);
+        if (distrust.isPresent()) {
+            warn.accept("pages are not kept between runs: " + distrust.get() + ".");
+            return Optional.empty();
+        }
+        String identity = String.join("\n", "digestpress kept build " + FORMAT,
+                Confinement.real(request.publication()).toString(),
+                request.issue() == null ? "newest" : Confinement.real(request.issue()).toString(),
+                request.templates().folder().map(p -> Confinement.real(p).toString()).orElse("built-in"),
+                request.fonts().folder().map(p -> Confinement.real(p).toString()).orElse("built-in"),
+                String.valueOf(request.drafts()));
+        return Optional.of(new KeptBuild(folder, Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 32)));
+    }
+
+    /**
+     * Keeps a good build: its PDF first, then the record naming the PDF's checksum, so a record
+     * never vouches for another PDF.
+     */
+    void save(Workspace.IssueBuild built, byte[] bytes, InputHashes hashes) throws IOException {
+        String issue = built.result().issueName();
+        if (issue == null || built.publicationRoot() == null || built.reads().isEmpty()) {
+            return;
+        }
+        SortedMap<String, String> inputs = hashes.of(built.reads(), built.publicationRoot().resolve(issue));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("version", Producer.version());
+        json.put("issue", issue);
+        json.put("pdf", Sha256.hex(bytes));
+        json.put("inputs", inputs);
+        List<Object> contents = new ArrayList<>();
+        for (Workspace.Entry e : built.contents()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("section", e.section());
+            entry.put("title", e.title());
+            entry.put("file", e.file() == null ? null : e.file().toString());
+            entry.put("anchor", e.anchor());
+            entry.put("page", e.page());
+            contents.add(entry);
+        }
+        json.put("contents", contents);
+        List<Object> problems = new ArrayList<>();
+        for (Problem p : built.result().problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("file", p.file() == null ? null : p.file().toString());
+            problem.put("line", p.line());
+            problem.put("column", p.column());
+            problem.put("severity", p.severity().name());
+            problem.put("message", p.message());
+            problems.add(problem);
+        }
+        json.put("problems", problems);
+        write(pdf, bytes);
+        write(record, Json.lineInOrder(json).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The kept build when everything it was made from is as it was, and the same code would make it. */
+    Optional<Restored> restore(InputHashes hashes) {
+        try {
+            JsonNode json = Json.read(new String(read(record, MAX_RECORD), StandardCharsets.UTF_8));
+            if (json.path("format").asInt() != FORMAT || !Producer.version().equals(json.path("version").asText())) {
+                return Optional.empty();
+            }
+            SortedMap<String, String> inputs = new TreeMap<>();
+            json.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+            String version = Producer.version();
+            if (inputs.isEmpty() || !InputHashes.combined(hashes.again(inputs.keySet()), version)
+                    .equals(InputHashes.combined(inputs, version))) {
+                return Optional.empty();
+            }
+            byte[] bytes = read(pdf, MAX_PDF);
+            if (!Sha256.hex(bytes).equals(json.path("pdf").asText())) {
+                return Optional.empty();
+            }
+            List<Workspace.Entry> contents = new ArrayList<>();
+            for (JsonNode e : json.path("contents")) {
+                contents.add(new Workspace.Entry(text(e, "section"), text(e, "title"),
+                        e.hasNonNull("file") ? Path.of(e.get("file").asText()) : null, text(e, "anchor"),
+                        e.path("page").asInt()));
+            }
+            List<Problem> problems = new ArrayList<>();
+            for (JsonNode p : json.path("problems")) {
+                problems.add(new Problem(p.hasNonNull("file") ? Path.of(p.get("file").asText()) : null,
+                        p.path("line").asInt(), p.path("column").asInt(),
+                        org.digestpress.problem.Severity.valueOf(p.path("severity").asText()), p.path("message").asText()));
+            }
+            return Optional.of(new Restored(bytes, json.path("issue").asText(), contents, problems));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // nothing kept, or a record that does not hold: the first build decides
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    /** A regular file of the private folder, not through a link, at most {@code limit} bytes. */
+    private static byte[] read(Path file, long limit) throws IOException {
+        try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (channel.size() > limit) {
+                throw new IOException(file + " is larger than a kept build can be");
+            }
+            try (InputStream in = Channels.newInputStream(channel)) {
+                return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+            }
+        }
+    }
+
+    /** Written 0600 beside, then renamed over the old one: a reader sees the old file or the new one. */
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        Files.deleteIfExists(temp);
+        try {
+            Files.write(Files.createFile(temp, PosixFilePermissions.asFileAttribute(PrivateFolder.SECRET)), bytes);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

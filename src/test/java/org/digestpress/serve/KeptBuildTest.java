@@ -1,0 +1,163 @@
+package org.digestpress.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.digestpress.BuildRequest;
+import org.digestpress.BuiltIssue;
+import org.digestpress.Pipeline;
+import org.digestpress.assets.Assets;
+import org.digestpress.assets.InputHashes;
+import org.digestpress.engine.Workspace;
+import org.digestpress.engine.WorkspaceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build serve keeps for its next start is shown again only when nothing it was made from has
+ * changed: an edited article, a new file in a section, an edited template or font, a damaged or
+ * replaced record each mean waiting for the first build. The cache folder is used only when it is
+ * private, and its files are never read through a link.
+ */
+class KeptBuildTest {
+
+    @TempDir
+    Path temp;
+
+    private Path publication;
+    private Path templates;
+    private Path fonts;
+    private Path cache;
+    private BuildRequest request;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void buildAndKeep() throws IOException {
+        publication = ServedFixture.copy(temp);
+        templates = WorkspaceTest.copy(BuiltIssue.REPO.resolve("templates"), temp.resolve("templates"));
+        fonts = BuiltIssue.REPO.resolve("fonts");
+        cache = temp.resolve("cache").resolve("serve");
+        request = new BuildRequest(publication, null, temp.resolve("scratch/issue.pdf"), true, true,
+                Assets.directory(templates), Assets.directory(fonts));
+        Workspace workspace = Pipeline.workspace();
+        Workspace.IssueBuild built = workspace.buildIssue(request);
+        assertFalse(built.result().failed(), String.valueOf(built.result().problems()));
+        kept().save(built, built.laidOut().pdf(), hashes());
+        // A warm build reads from its caches; what it records must keep the same build.
+        Workspace.IssueBuild again = workspace.buildIssue(request);
+        kept().save(again, again.laidOut().pdf(), hashes());
+    }
+
+    @Test
+    void anUnchangedPublicationGetsItsPagesBack() throws IOException {
+        Optional<KeptBuild.Restored> restored = kept().restore(hashes());
+        assertTrue(restored.isPresent(), "nothing changed since it was kept");
+        assertArrayEquals(Files.readAllBytes(temp.resolve("scratch/issue.pdf")), restored.get().pdf());
+        assertEquals("2030-01", restored.get().issue());
+        assertEquals(List.of("Новости", "В Калуге открылся завод двигателей"),
+                restored.get().contents().stream().limit(2).map(e -> e.title().replace("\u00ad", "").replace("\u00a0", " ")).toList());
+        assertEquals(4, restored.get().contents().get(1).page());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path file : files.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void anEditedArticleIsAChange() throws IOException {
+        Path article = publication.resolve("2030-01/news/01-zavod.md");
+        Files.writeString(article, Files.readString(article) + "\nЕщё одна фраза.\n");
+        assertTrue(kept().restore(hashes()).isEmpty());
+    }
+
+    @Test
+    void aNewFileInASectionIsAChange() throws IOException {
+        Files.writeString(publication.resolve("2030-01/news/03-novoe.md"), "---\ntitle: Новое\n---\nТекст.\n");
+        assertTrue(kept().restore(hashes()).isEmpty());
+    }
+
+    @Test
+    void anEditedTemplateIsAChange() throws IOException {
+        Path style = templates.resolve("style.css.ftl");
+        Files.writeString(style, Files.readString(style) + "\n/* another rule */\n");
+        assertTrue(kept().restore(hashes()).isEmpty(), "templates are read once and cached, yet they are inputs");
+    }
+
+    @Test
+    void aDamagedOrReplacedRecordShowsNothing() throws IOException {
+        Path record = only(".json");
+        String json = Files.readString(record);
+        Files.writeString(record, json.substring(0, json.length() / 2));
+        assertTrue(kept().restore(hashes()).isEmpty(), "half a record");
+        Files.writeString(record, json);
+        assertTrue(kept().restore(hashes()).isPresent());
+        Path pdf = only(".pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pdf, bytes);
+        assertTrue(kept().restore(hashes()).isEmpty(), "a PDF the record does not vouch for");
+    }
+
+    @Test
+    void aRecordThatIsALinkIsNotFollowed() throws IOException {
+        Path record = only(".json");
+        Path elsewhere = temp.resolve("elsewhere.json");
+        Files.move(record, elsewhere);
+        Files.createSymbolicLink(record, elsewhere);
+        assertTrue(kept().restore(hashes()).isEmpty());
+    }
+
+    @Test
+    void aCacheFolderOthersCanReadIsNotUsed() throws IOException {
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(KeptBuild.in(cache, request, warnings::add).isEmpty());
+        assertTrue(warnings.size() == 1 && warnings.get(0).contains("not rwx------"), String.valueOf(warnings));
+
+        Path link = temp.resolve("cache").resolve("link");
+        Files.createSymbolicLink(link, temp.resolve("elsewhere"));
+        Files.createDirectory(temp.resolve("elsewhere"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        assertTrue(KeptBuild.in(link, request, warnings::add).isEmpty(), "a link to a private folder is still a link");
+    }
+
+    @Test
+    void theCacheFolderFollowsTheEnvironment() {
+        assertEquals(Path.of("/c/serve"), KeptBuild.folder(java.util.Map.of("DIGESTPRESS_CACHE_DIR", "/c",
+                "XDG_CACHE_HOME", "/x", "HOME", "/h")).orElseThrow());
+        assertEquals(Path.of("/x/digestpress/serve"), KeptBuild.folder(java.util.Map.of("XDG_CACHE_HOME", "/x",
+                "HOME", "/h")).orElseThrow());
+        assertEquals(Path.of("/h/.cache/digestpress/serve"), KeptBuild.folder(java.util.Map.of(
+                "XDG_CACHE_HOME", "relative", "HOME", "/h")).orElseThrow());
+        assertTrue(KeptBuild.folder(java.util.Map.of()).isEmpty());
+    }
+
+    private KeptBuild kept() {
+        return KeptBuild.in(cache, request, warnings::add).orElseThrow();
+    }
+
+    private InputHashes hashes() throws IOException {
+        return new InputHashes(publication, request.templates(), request.fonts());
+    }
+
+    private Path only(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            assertEquals(1, found.size(), String.valueOf(found));
+            return found.get(0);
+        }
+    }
+}
