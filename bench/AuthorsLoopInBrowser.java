@@ -1,8 +1,10 @@
 // The serve half of bench/authors-loop, in headless Chromium (Selenium, from the test classpath):
 //   java -cp TEST_CLASSPATH bench/AuthorsLoopInBrowser.java DIGEST WORK ROUNDS WARMUP
 // Starts `digest serve` in WORK (a copy of content/), opens its page at 1440x1000, and prints
-//   first   from starting `digest serve` until the first page is painted in the browser (nothing kept)
-//   again   the same after stopping it and starting it again, nothing changed: the kept pages
+//   first   from starting `digest serve` until the first page is painted in the browser, nothing
+//           kept (three starts, each with an empty cache of the bench's own)
+//   again   the same after the rounds, stopped and started again with nothing changed: the kept
+//           pages (three starts)
 //   saved   per round, from writing the article until the edited page is painted in the browser
 //   event   from the build event's arrival in the page until that page is painted
 //   cpu     CPU time of the whole serve process per round (all threads: build, pictures, JIT, GC)
@@ -29,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 public class AuthorsLoopInBrowser {
 
+    /** Starts of serve timed for `first` (nothing kept) and for `again` (the kept pages). */
+    static final int STARTS = 3;
     static final String ARTICLE = "content/2025-06/events/03-mediaklaster-moskva.md";
 
     public static void main(String[] args) throws Exception {
@@ -58,10 +62,21 @@ public class AuthorsLoopInBrowser {
         // start is a cold one, the start after the rounds finds the pages of the last round kept.
         Path cache = Files.createTempDirectory(work, "cache");
         long[] started = new long[1];
-        Process serve = startServe(digest, work, cache, browser, js, started);
+        // Cold starts: each with an empty cache, the last one stays for the rounds.
+        List<Long> firsts = new ArrayList<>();
+        Process serve = null;
+        for (int i = 0; i < STARTS; i++) {
+            if (serve != null) {
+                serve.destroy();
+                serve.waitFor();
+                browser.get("about:blank");
+            }
+            emptyFolder(cache);
+            serve = startServe(digest, work, cache, browser, js, started);
+            firsts.add(firstPaint(js) - started[0]);
+        }
         try {
-            long first = firstPaint(js) - started[0];
-            System.out.println("first\t" + first);
+            print("first", firsts);
             // The edited article's first page in view, as an author reading it.
             js.executeScript("const a = [...document.querySelectorAll('#contents a')].find(a => /едиакластер|едиатехнолог/"
                     + ".test(a.textContent)); a.click();");
@@ -99,15 +114,29 @@ public class AuthorsLoopInBrowser {
             print("build", build);
             print("viewer", viewer);
             // Stopped and started again, nothing changed meanwhile: the kept pages.
-            serve.destroy();
-            serve.waitFor();
-            browser.get("about:blank");
-            serve = startServe(digest, work, cache, browser, js, started);
-            System.out.println("again\t" + (firstPaint(js) - started[0]));
+            List<Long> again = new ArrayList<>();
+            for (int i = 0; i < STARTS; i++) {
+                serve.destroy();
+                serve.waitFor();
+                browser.get("about:blank");
+                serve = startServe(digest, work, cache, browser, js, started);
+                again.add(firstPaint(js) - started[0]);
+            }
+            print("again", again);
         } finally {
             browser.quit();
             serve.destroy();
             serve.waitFor();
+        }
+    }
+
+    static void emptyFolder(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(folder)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

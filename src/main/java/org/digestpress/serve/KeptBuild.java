@@ -138,13 +138,20 @@ final class KeptBuild {
         write(record, Json.lineInOrder(json).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The kept build when everything it was made from is as it was, and the same code would make it. */
-    Optional<Restored> restore(InputHashes hashes) {
+    /**
+     * The kept build when everything it was made from is as it was, and the same code would make it.
+     * The inputs are hashed only when there is a record to compare them with.
+     */
+    Optional<Restored> restore(java.util.concurrent.Callable<InputHashes> hashing) {
         try {
+            if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
             JsonNode json = Json.read(new String(read(record, MAX_RECORD), StandardCharsets.UTF_8));
             if (json.path("format").asInt() != FORMAT || !Producer.version().equals(json.path("version").asText())) {
                 return Optional.empty();
             }
+            InputHashes hashes = hashing.call();
             SortedMap<String, String> inputs = new TreeMap<>();
             json.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
             String version = Producer.version();
@@ -169,8 +176,8 @@ final class KeptBuild {
                         org.digestpress.problem.Severity.valueOf(p.path("severity").asText()), p.path("message").asText()));
             }
             return Optional.of(new Restored(bytes, json.path("issue").asText(), contents, problems));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // nothing kept, or a record that does not hold: the first build decides
+        } catch (Exception e) { // NOPMD: whatever fails, nothing kept is shown and the first build decides
+            return Optional.empty();
         }
     }
 

@@ -44,6 +44,8 @@ public final class PreviewServer implements AutoCloseable {
     private static final int WARM_BUILDS = 2;
     /** The first page's pictures are drawn before the warm-up builds take the cores. */
     private static final long WARM_AFTER_MILLIS = 3000;
+    /** A good build is kept for the next start this long after it is shown. */
+    private static final long KEEP_AFTER_MILLIS = 1000;
 
     private final IssueBuilder workspace;
     private final BuildRequest request;
@@ -65,6 +67,8 @@ public final class PreviewServer implements AutoCloseable {
     private final Object published = new Object();
     /** Where the last good build is kept for the next start, if anywhere. */
     private final Optional<KeptBuild> kept;
+    /** The last good build, until it is kept. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> toKeep = new java.util.concurrent.atomic.AtomicReference<>();
     /** The inputs' hashes for keeping builds; null until needed and after templates or fonts change. */
     private InputHashes inputHashes;
     /** The template and font folders: a change there is hashed again for the kept build. */
@@ -89,8 +93,8 @@ public final class PreviewServer implements AutoCloseable {
         /**
          * Nothing to hear of the listening address, no build kept between runs.
          *
-         * @param warm warm the viewer while the first build runs, and build again after it while
-         *             nobody saves, as a resident server should (tests leave it off: it only costs CPU there)
+         * @param warm build again after the first build while nobody saves, so that the JIT has
+         *             compiled a build's code, as a resident server should (tests leave it off)
          */
         public Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
             this(editor, onBuild, warm, address -> { }, null);
@@ -201,9 +205,6 @@ public final class PreviewServer implements AutoCloseable {
             deleteScratch();
             throw e;
         }
-        if (settings.warm()) {
-            ViewerWarmUp.start(fontFolders);
-        }
         settings.onListening().accept(address());
         this.kept = settings.kept() == null ? Optional.empty()
                 : KeptBuild.in(settings.kept(), this.request, why -> System.err.println("digest: " + why));
@@ -245,8 +246,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Shows the kept build, if it still holds and no build has been shown yet. */
     private void restore() {
         try {
-            InputHashes hashes = inputHashes();
-            Optional<KeptBuild.Restored> restored = kept.get().restore(hashes);
+            Optional<KeptBuild.Restored> restored = kept.get().restore(this::inputHashes);
             if (restored.isEmpty()) {
                 return;
             }
@@ -279,11 +279,15 @@ public final class PreviewServer implements AutoCloseable {
         return inputHashes;
     }
 
+    private void keepPending() {
+        Runnable pending = toKeep.getAndSet(null);
+        if (pending != null) {
+            pending.run();
+        }
+    }
+
     /** Keeps a good build for the next start; a build that cannot be kept is only not kept. */
     private void keep(Workspace.IssueBuild built, ShownBuild next) {
-        if (kept.isEmpty()) {
-            return;
-        }
         try {
             kept.get().save(built, next.pdf(), inputHashes());
         } catch (IOException | RuntimeException e) {
@@ -438,8 +442,13 @@ public final class PreviewServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // the terminal's line is a courtesy; the page has the build
         }
-        if (fresh != null) {
-            keep(built, fresh);
+        if (fresh != null && kept.isPresent()) {
+            ShownBuild good = fresh;
+            // Kept a little later, on the builder thread, so that the first pictures are drawn
+            // first; or when the server stops, whichever comes first.
+            toKeep.set(() -> keep(built, good));
+            java.util.concurrent.CompletableFuture.delayedExecutor(KEEP_AFTER_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, builder).execute(this::keepPending);
         }
     }
 
@@ -487,6 +496,7 @@ public final class PreviewServer implements AutoCloseable {
         watcher.close();
         http.close();
         builder.shutdownNow();
+        keepPending();
         ShownBuild last = shown;
         shown = null;
         if (last != null) {

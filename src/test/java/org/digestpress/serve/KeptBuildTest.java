@@ -62,7 +62,7 @@ class KeptBuildTest {
 
     @Test
     void anUnchangedPublicationGetsItsPagesBack() throws IOException {
-        Optional<KeptBuild.Restored> restored = kept().restore(hashes());
+        Optional<KeptBuild.Restored> restored = kept().restore(this::hashes);
         assertTrue(restored.isPresent(), "nothing changed since it was kept");
         assertArrayEquals(Files.readAllBytes(temp.resolve("scratch/issue.pdf")), restored.get().pdf());
         assertEquals("2030-01", restored.get().issue());
@@ -81,20 +81,20 @@ class KeptBuildTest {
     void anEditedArticleIsAChange() throws IOException {
         Path article = publication.resolve("2030-01/news/01-zavod.md");
         Files.writeString(article, Files.readString(article) + "\nЕщё одна фраза.\n");
-        assertTrue(kept().restore(hashes()).isEmpty());
+        assertTrue(kept().restore(this::hashes).isEmpty());
     }
 
     @Test
     void aNewFileInASectionIsAChange() throws IOException {
         Files.writeString(publication.resolve("2030-01/news/03-novoe.md"), "---\ntitle: Новое\n---\nТекст.\n");
-        assertTrue(kept().restore(hashes()).isEmpty());
+        assertTrue(kept().restore(this::hashes).isEmpty());
     }
 
     @Test
     void anEditedTemplateIsAChange() throws IOException {
         Path style = templates.resolve("style.css.ftl");
         Files.writeString(style, Files.readString(style) + "\n/* another rule */\n");
-        assertTrue(kept().restore(hashes()).isEmpty(), "templates are read once and cached, yet they are inputs");
+        assertTrue(kept().restore(this::hashes).isEmpty(), "templates are read once and cached, yet they are inputs");
     }
 
     @Test
@@ -102,14 +102,14 @@ class KeptBuildTest {
         Path record = only(".json");
         String json = Files.readString(record);
         Files.writeString(record, json.substring(0, json.length() / 2));
-        assertTrue(kept().restore(hashes()).isEmpty(), "half a record");
+        assertTrue(kept().restore(this::hashes).isEmpty(), "half a record");
         Files.writeString(record, json);
-        assertTrue(kept().restore(hashes()).isPresent());
+        assertTrue(kept().restore(this::hashes).isPresent());
         Path pdf = only(".pdf");
         byte[] bytes = Files.readAllBytes(pdf);
         bytes[bytes.length / 2] ^= 1;
         Files.write(pdf, bytes);
-        assertTrue(kept().restore(hashes()).isEmpty(), "a PDF the record does not vouch for");
+        assertTrue(kept().restore(this::hashes).isEmpty(), "a PDF the record does not vouch for");
     }
 
     @Test
@@ -118,7 +118,7 @@ class KeptBuildTest {
         Path elsewhere = temp.resolve("elsewhere.json");
         Files.move(record, elsewhere);
         Files.createSymbolicLink(record, elsewhere);
-        assertTrue(kept().restore(hashes()).isEmpty());
+        assertTrue(kept().restore(this::hashes).isEmpty());
     }
 
     @Test

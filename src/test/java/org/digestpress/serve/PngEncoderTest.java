@@ -1,7 +1,6 @@
 package org.digestpress.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,13 +8,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
-import org.digestpress.BuiltIssue;
 import org.junit.jupiter.api.Test;
 
 /** The pictures of pages are PNG files any decoder reads back to exactly the pixels drawn. */
@@ -47,15 +42,6 @@ class PngEncoderTest {
                 assertEquals(part.getRGB(x, y) & 0xffffff, back.getRGB(x, y) & 0xffffff, x + "," + y);
             }
         }
-    }
-
-    @Test
-    void theWarmUpPageIsDrawnWithAndWithoutAFont() throws IOException {
-        Path fonts = BuiltIssue.REPO.resolve("fonts");
-        Optional<Path> font = ViewerWarmUp.font(java.util.List.of(fonts));
-        assertTrue(font.isPresent() && Files.isRegularFile(font.get()), String.valueOf(font));
-        assertTrue(ViewerWarmUp.draw(font) > 1000);
-        assertTrue(ViewerWarmUp.draw(Optional.empty()) > 1000);
     }
 
     /** Paper, a coloured block, a rule and antialiased curves (as glyphs are): what a page picture holds. */
