@@ -1,14 +1,12 @@
 package org.digestpress.serve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.digestpress.BuildRequest;
 import org.digestpress.BuildResult;
-import org.digestpress.assets.InputHashes;
 import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Problem;
 
@@ -44,8 +41,6 @@ public final class PreviewServer implements AutoCloseable {
     private static final int WARM_BUILDS = 2;
     /** The first page's pictures are drawn before the warm-up builds take the cores. */
     private static final long WARM_AFTER_MILLIS = 3000;
-    /** A good build is kept for the next start this long after it is shown. */
-    private static final long KEEP_AFTER_MILLIS = 1000;
 
     private final IssueBuilder workspace;
     private final BuildRequest request;
@@ -54,8 +49,7 @@ public final class PreviewServer implements AutoCloseable {
     private final SourceWatcher watcher;
     private final Path scratch;
     private final Set<Path> fontFolders;
-    private final String page;
-    private final String pagePolicy;
+    private final ViewerPage page;
     private final Settings settings;
     private final PageAnswers pageAnswers;
     /** Tells a page that reconnects whether it still talks to the process that drew it. */
@@ -65,14 +59,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile String statusJson;
     /** Held while a build (or the kept one) is made the shown one. */
     private final Object published = new Object();
-    /** Where the last good build is kept for the next start, if anywhere. */
-    private final Optional<KeptBuild> kept;
-    /** The last good build, until it is kept. */
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> toKeep = new java.util.concurrent.atomic.AtomicReference<>();
-    /** The inputs' hashes for keeping builds; null until needed and after templates or fonts change. */
-    private InputHashes inputHashes;
-    /** The template and font folders: a change there is hashed again for the kept build. */
-    private final List<Path> sharedFolders;
+    /** The build kept from the last run, and the next one to keep. */
+    private final KeptPages kept;
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
     private volatile ShownBuild shown;
     private int builds;
@@ -188,14 +176,7 @@ public final class PreviewServer implements AutoCloseable {
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
                 true, true, request.templates(), request.fonts()); // drafts are shown (and marked): authors preview them
         this.fontFolders = Set.copyOf(fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-        List<Path> shared = new ArrayList<>();
-        request.templates().folder().ifPresent(shared::add);
-        request.fonts().folder().ifPresent(shared::add);
-        this.sharedFolders = shared.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        try (InputStream in = PreviewServer.class.getResourceAsStream("page.html")) {
-            this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        this.pagePolicy = policy(page);
+        this.page = ViewerPage.load();
         // The server listens before the first build: the browser opens, loads the page and
         // follows the events while the issue is built, and a port in use is said at once.
         this.statusJson = StatusJson.first(serverId, pageAnswers);
@@ -206,9 +187,8 @@ public final class PreviewServer implements AutoCloseable {
             throw e;
         }
         settings.onListening().accept(address());
-        this.kept = settings.kept() == null ? Optional.empty()
-                : KeptBuild.in(settings.kept(), this.request, why -> System.err.println("digest: " + why));
-        if (kept.isPresent()) {
+        this.kept = new KeptPages(settings.kept(), this.request);
+        if (kept.enabled()) {
             // On the other core, while the first build runs: pages kept from the last run, if nothing changed since.
             Thread restoring = daemon("digest-kept").newThread(this::restore);
             restoring.start();
@@ -246,7 +226,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Shows the kept build, if it still holds and no build has been shown yet. */
     private void restore() {
         try {
-            Optional<KeptBuild.Restored> restored = kept.get().restore(this::inputHashes);
+            Optional<KeptBuild.Restored> restored = kept.restore();
             if (restored.isEmpty()) {
                 return;
             }
@@ -268,30 +248,6 @@ public final class PreviewServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // nothing shown before the first build, as without a kept build
-        }
-    }
-
-    /** The inputs' hashes for the kept build: the template and font folders hashed whole, again after they change. */
-    private synchronized InputHashes inputHashes() throws IOException {
-        if (inputHashes == null) {
-            inputHashes = new InputHashes(request.publication(), request.templates(), request.fonts());
-        }
-        return inputHashes;
-    }
-
-    private void keepPending() {
-        Runnable pending = toKeep.getAndSet(null);
-        if (pending != null) {
-            pending.run();
-        }
-    }
-
-    /** Keeps a good build for the next start; a build that cannot be kept is only not kept. */
-    private void keep(Workspace.IssueBuild built, ShownBuild next) {
-        try {
-            kept.get().save(built, next.pdf(), inputHashes());
-        } catch (IOException | RuntimeException e) {
-            // the next start waits for its first build, as without a kept build
         }
     }
 
@@ -332,22 +288,6 @@ public final class PreviewServer implements AutoCloseable {
         };
     }
 
-    /**
-     * The page's Content-Security-Policy: its own inline script and style (by hash) and pictures,
-     * requests and events from this server, nothing else; no framing, no forms.
-     */
-    private static String policy(String page) {
-        return "default-src 'none'; script-src " + hash(page, "<script>") + "; style-src " + hash(page, "<style>")
-                + "; img-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    }
-
-    private static String hash(String page, String open) {
-        int start = page.indexOf(open) + open.length();
-        String text = page.substring(start, page.indexOf("</" + open.substring(1), start));
-        return "'sha256-" + Base64.getEncoder().encodeToString(
-                org.digestpress.assets.Sha256.of(text.getBytes(StandardCharsets.UTF_8))) + "'";
-    }
-
     public URI address() {
         String host = http.address() instanceof Inet6Address ? "[::1]" : http.address().getHostAddress();
         return URI.create("http://" + host + ":" + http.port() + "/");
@@ -379,11 +319,7 @@ public final class PreviewServer implements AutoCloseable {
                 fontChanges++;
                 workspace.reset();
             }
-            if (changed.stream().anyMatch(p -> sharedFolders.stream().anyMatch(p::startsWith))) {
-                synchronized (this) {
-                    inputHashes = null; // templates or fonts changed: hashed again when the build is kept
-                }
-            }
+            kept.changed(changed);
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
             // One file saved just before is the likeliest cause: the problem points there.
@@ -442,13 +378,8 @@ public final class PreviewServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // the terminal's line is a courtesy; the page has the build
         }
-        if (fresh != null && kept.isPresent()) {
-            ShownBuild good = fresh;
-            // Kept a little later, on the builder thread, so that the first pictures are drawn
-            // first; or when the server stops, whichever comes first.
-            toKeep.set(() -> keep(built, good));
-            java.util.concurrent.CompletableFuture.delayedExecutor(KEEP_AFTER_MILLIS,
-                    java.util.concurrent.TimeUnit.MILLISECONDS, builder).execute(this::keepPending);
+        if (fresh != null) {
+            kept.keepLater(built, fresh.pdf(), builder);
         }
     }
 
@@ -463,8 +394,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         String path = request.path();
         return switch (path) {
-            case "/" -> Answer.of(200, "text/html; charset=utf-8", page.replace("/*STATUS*/null", statusJson)
-                    .getBytes(StandardCharsets.UTF_8)).with("Content-Security-Policy", pagePolicy);
+            case "/" -> page.answer(statusJson);
             case "/status.json" -> Answer.of(200, "application/json; charset=utf-8",
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
@@ -496,7 +426,7 @@ public final class PreviewServer implements AutoCloseable {
         watcher.close();
         http.close();
         builder.shutdownNow();
-        keepPending();
+        kept.keepNow();
         ShownBuild last = shown;
         shown = null;
         if (last != null) {
