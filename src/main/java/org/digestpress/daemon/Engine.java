@@ -70,6 +70,7 @@ public final class Engine {
                 log.println("digest engine: another engine is starting for " + addressFile.getFileName());
                 return 0;
             }
+            housekeeping(addressFile, log);
             String token = EngineAddress.newToken();
             String answer = EngineAddress.newToken();
             Listener listener = new Listener(token, answer, line -> log.println(stamp() + line));
@@ -88,6 +89,20 @@ public final class Engine {
         } catch (IOException e) {
             log.println("digest engine: cannot start: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** Its own log cut down when large, other identities' files removed when unused for a week. */
+    private static void housekeeping(Path addressFile, PrintStream log) {
+        String name = addressFile.getFileName().toString();
+        Path ownLog = addressFile.resolveSibling(name.substring(0, name.length() - EngineAddress.SUFFIX.length()) + ".log");
+        try {
+            EngineLeftovers.trim(ownLog);
+        } catch (IOException e) {
+            log.println(stamp() + "cannot cut down the log: " + e.getMessage());
+        }
+        for (Path removed : EngineLeftovers.sweep(addressFile.toAbsolutePath().getParent(), name, Instant.now())) {
+            log.println(stamp() + "removed " + removed.getFileName() + " (unused for a week)");
         }
     }
 
