@@ -53,14 +53,17 @@ final class KeptBuild {
 
     private final Path record;
     private final Path pdf;
+    /** The publication, when serve builds its newest issue: a newer issue folder means another issue. */
+    private final Path newestOf;
 
     /** What was kept and still holds. */
     record Restored(byte[] pdf, String issue, List<Workspace.Entry> contents, List<Problem> problems) {
     }
 
-    private KeptBuild(Path folder, String key) {
+    private KeptBuild(Path folder, String key, Path newestOf) {
         this.record = folder.resolve(key + ".json");
         this.pdf = folder.resolve(key + ".pdf");
+        this.newestOf = newestOf;
     }
 
     /** The cache folder these rules name, or empty when none can be named (no home). */
@@ -93,7 +96,8 @@ final class KeptBuild {
                 request.templates().folder().map(p -> Confinement.real(p).toString()).orElse("built-in"),
                 request.fonts().folder().map(p -> Confinement.real(p).toString()).orElse("built-in"),
                 String.valueOf(request.drafts()));
-        return Optional.of(new KeptBuild(folder, Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 32)));
+        return Optional.of(new KeptBuild(folder, Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 32),
+                request.issue() == null ? request.publication() : null));
     }
 
     /**
@@ -151,6 +155,9 @@ final class KeptBuild {
             if (json.path("format").asInt() != FORMAT || !Producer.version().equals(json.path("version").asText())) {
                 return Optional.empty();
             }
+            if (newestOf != null && !newestIssue(newestOf).equals(json.path("issue").asText())) {
+                return Optional.empty(); // a newer issue came: that one is built now
+            }
             InputHashes hashes = hashing.call();
             SortedMap<String, String> inputs = new TreeMap<>();
             json.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
@@ -179,6 +186,11 @@ final class KeptBuild {
         } catch (Exception e) { // NOPMD: whatever fails, nothing kept is shown and the first build decides
             return Optional.empty();
         }
+    }
+
+    private static String newestIssue(Path publication) {
+        List<Path> issues = org.digestpress.Pipeline.issueFolders(publication);
+        return issues.isEmpty() ? "" : issues.get(issues.size() - 1).getFileName().toString();
     }
 
     private static String text(JsonNode node, String field) {

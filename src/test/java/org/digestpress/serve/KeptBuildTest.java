@@ -91,6 +91,12 @@ class KeptBuildTest {
     }
 
     @Test
+    void aNewerIssueIsAnotherIssue() throws IOException {
+        WorkspaceTest.copy(publication.resolve("2030-01"), publication.resolve("2030-02"));
+        assertTrue(kept().restore(this::hashes).isEmpty(), "serve builds the newest issue, now 2030-02");
+    }
+
+    @Test
     void anEditedTemplateIsAChange() throws IOException {
         Path style = templates.resolve("style.css.ftl");
         Files.writeString(style, Files.readString(style) + "\n/* another rule */\n");
