@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,17 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import org.digestpress.BuildRequest;
-import org.digestpress.BuildResult;
 import org.digestpress.Pipeline;
 import org.digestpress.assets.Assets;
 import org.digestpress.assets.InputHashes;
 import org.digestpress.assets.InstallationProblem;
-import org.digestpress.assets.World;
-import org.digestpress.engine.Offprints;
-import org.digestpress.pdf.PdfFacts;
 import org.digestpress.pdf.Producer;
-import org.digestpress.pdf.Thumbnails;
 import org.digestpress.problem.Problem;
 import org.digestpress.problem.Problems;
 
@@ -38,13 +30,11 @@ import org.digestpress.problem.Problems;
  * folder ({@code <YYYY>/<YYYY-MM>/index.html}), a cover picture per issue, {@code archive.json} with
  * its checksum file, {@code index.html} and {@code feed.xml} ({@link AtomFeed}). Issues whose inputs and
  * digestpress version are unchanged since the last run, and whose archived files are intact, are
- * left alone; the others build in parallel, each on its own, so one broken issue neither stops the
- * rest nor loses its previously archived PDF. One run at a time writes to a folder (a lock file).
+ * left alone; the others build in parallel, each on its own ({@link IssueArchiver}), so one broken
+ * issue neither stops the rest nor loses its previously archived PDF. One run at a time writes to a
+ * folder (a lock file).
  */
 public final class Archive {
-
-    /** Cover pictures: 48 dpi gives 397 × 561 px for A4, sharp at the 200 px the index shows them. */
-    private static final float COVER_DPI = 48;
 
     /**
      * What to archive.
@@ -105,18 +95,17 @@ public final class Archive {
         }
     }
 
-    private record Built(IssueOutcome outcome, ArchiveRecord.Issue record, String publication, String language) {
-    }
-
     private final Request request;
     private final ArchiveFolder folder;
     private final String version;
+    private final IssueArchiver archiver;
     private final Consumer<IssueOutcome> progress;
 
     private Archive(Request request, Consumer<IssueOutcome> progress) {
         this.request = request;
         this.folder = new ArchiveFolder(request.output());
         this.version = version();
+        this.archiver = new IssueArchiver(request, folder, version);
         this.progress = progress;
     }
 
@@ -172,8 +161,8 @@ public final class Archive {
             return new Result(List.of(), null, problems.all(), List.of());
         }
 
-        Map<String, Built> done = new TreeMap<>();
-        Map<String, Future<Built>> running = new TreeMap<>();
+        Map<String, BuiltIssue> done = new TreeMap<>();
+        Map<String, Future<BuiltIssue>> running = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
             Thread t = new Thread(r, "archive");
             t.setDaemon(true);
@@ -194,13 +183,13 @@ public final class Archive {
                 }
                 String reason = repair;
                 running.put(name, pool.submit(() -> {
-                    Built built = build(dir, name, hashes, old, reason);
+                    BuiltIssue built = archiver.build(dir, name, hashes, old, reason);
                     tell(built.outcome());
                     return built;
                 }));
             }
             before.values().forEach(gone -> done.put(gone.issue(), gone(gone, publication)));
-            for (Map.Entry<String, Future<Built>> e : running.entrySet()) {
+            for (Map.Entry<String, Future<BuiltIssue>> e : running.entrySet()) {
                 try {
                     done.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {
@@ -208,10 +197,10 @@ public final class Archive {
                         // Missing templates or fonts break every issue alike: stop, as build does (exit 2).
                         throw installation;
                     }
-                    done.put(e.getKey(), stopped(e.getKey(), previous, why(ex.getCause())));
+                    done.put(e.getKey(), archiver.stopped(e.getKey(), previous, IssueArchiver.why(ex.getCause())));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
-                    done.put(e.getKey(), stopped(e.getKey(), previous, ex.getMessage()));
+                    done.put(e.getKey(), archiver.stopped(e.getKey(), previous, ex.getMessage()));
                 }
             }
         } finally {
@@ -221,7 +210,7 @@ public final class Archive {
         String title = previous.publication();
         String language = previous.language();
         List<ArchiveRecord.Issue> records = new ArrayList<>();
-        for (Built b : done.values()) {
+        for (BuiltIssue b : done.values()) {
             if (b.record() != null) {
                 records.add(b.record());
             }
@@ -250,7 +239,7 @@ public final class Archive {
         } catch (IOException e) {
             problems.error(folder.root(), 0, 0, "The archive record or index cannot be written: " + e.getMessage() + ".");
         }
-        return new Result(done.values().stream().map(Built::outcome).toList(), index, problems.all(), repaired);
+        return new Result(done.values().stream().map(BuiltIssue::outcome).toList(), index, problems.all(), repaired);
     }
 
     private synchronized void tell(IssueOutcome outcome) {
@@ -267,7 +256,7 @@ public final class Archive {
      * An up-to-date issue: nothing to do, unless {@code --strict} meets the warnings its build
      * reported (then it fails as it would have when built; {@code --force} builds it again instead).
      */
-    private Built unchanged(ArchiveRecord.Issue old, Path publication) {
+    private BuiltIssue unchanged(ArchiveRecord.Issue old, Path publication) {
         Path pdf = folder.resolve(old.pdf().path());
         IssueOutcome outcome;
         if (request.strict() && !old.warnings().isEmpty()) {
@@ -280,11 +269,11 @@ public final class Archive {
                     0, List.of(), false, null);
         }
         tell(outcome);
-        return new Built(outcome, old, null, null);
+        return new BuiltIssue(outcome, old, null, null);
     }
 
     /** An issue in the record whose folder is gone: kept and said so, or removed with {@code --prune}. */
-    private Built gone(ArchiveRecord.Issue old, Path publication) {
+    private BuiltIssue gone(ArchiveRecord.Issue old, Path publication) {
         Problems problems = new Problems();
         if (request.prune()) {
             try {
@@ -292,7 +281,7 @@ public final class Archive {
                 IssueOutcome outcome = new IssueOutcome(old.issue(), Status.PRUNED, null, 0, 0, 0, List.of(), false,
                         null);
                 tell(outcome);
-                return new Built(outcome, null, null, null);
+                return new BuiltIssue(outcome, null, null, null);
             } catch (IOException e) {
                 problems.error(folder.root(), 0, 0, "The archived files of " + old.issue() + " cannot be removed: "
                         + e.getMessage() + ".");
@@ -304,158 +293,6 @@ public final class Archive {
         IssueOutcome outcome = new IssueOutcome(old.issue(), Status.KEPT, folder.resolve(old.pdf().path()),
                 old.pdf().pages(), old.articles().size(), 0, problems.all(), false, null);
         tell(outcome);
-        return new Built(outcome, old, null, null);
-    }
-
-    private Built stopped(String name, ArchiveRecord previous, String why) {
-        Problems own = new Problems();
-        own.error(null, 0, 0, "The build of " + name + " stopped: " + why + ".");
-        ArchiveRecord.Issue old = previous.issues().stream().filter(i -> i.issue().equals(name)).findFirst()
-                .orElse(null);
-        return failed(name, old, own, 0, false);
-    }
-
-    private Built build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
-        long start = System.nanoTime();
-        Problems problems = new Problems();
-        try {
-            Path staging = folder.staging(name);
-            Path stagedPdf = staging.resolve(name + ".pdf");
-            // The web edition is written beside the staged PDF, into the folder the offprints go to.
-            BuildRequest build = new BuildRequest(request.publication(), dir, stagedPdf, false, true,
-                    request.templates(), request.fonts()).withWeb(true);
-            // Records what this build reads (kept articles' reads replayed), apart from builds running beside it.
-            World reads = build.world();
-            Path offprintDir = staging.resolve(name);
-            // The offprints come from the issue's own typeset and laid-out issue: typeset once.
-            var built = reads.during(() -> Pipeline.buildWithOffprints(build, (article, slug) ->
-                    offprintDir.resolve(OffprintNames.of(dir, article.file()))));
-            BuildResult issue = built.issue().result();
-            issue.problems().forEach(problems::add);
-            if (issue.failed()) {
-                return failed(name, old, problems, start, false);
-            }
-            Offprints.Result offprints = built.offprints();
-            offprints.problems().forEach(problems::add);
-            if (problems.hasErrors() || offprints.failed()) {
-                return failed(name, old, problems, start, false);
-            }
-            if (request.strict() && problems.warningCount() > 0) {
-                return failed(name, old, problems, start, true);
-            }
-            Path cover = Thumbnails.cover(stagedPdf, staging.resolve(name + ".png"), COVER_DPI);
-
-            String issuePath = PublishedNames.issuePdf(name);
-            String coverPath = PublishedNames.cover(name);
-            List<ArchiveRecord.Article> articles = new ArrayList<>();
-            List<String> offprintPaths = new ArrayList<>();
-            for (Offprints.Written w : offprints.offprints()) {
-                Offprints.ArticleInfo info = w.article();
-                String source = OffprintNames.source(dir, info.file());
-                String path = PublishedNames.offprint(name, dir, info.file());
-                articles.add(new ArchiveRecord.Article(info.position(), source, info.section(), info.title(),
-                        info.firstPage(), pdf(w.pdf(), path), "article-" + info.key(),
-                        info.lead() == null ? null : info.lead().replace("\u00ad", ""), info.region(), info.language()));
-                offprintPaths.add(path);
-            }
-            Map<String, Path> webFiles = webEdition(offprintDir, name, offprintPaths);
-            List<ArchiveRecord.FileSum> webSums = new ArrayList<>();
-            for (Map.Entry<String, Path> file : webFiles.entrySet()) {
-                webSums.add(Fixity.sum(file.getValue(), file.getKey()));
-            }
-            ArchiveRecord.Pdf issuePdf = pdf(stagedPdf, issuePath);
-            ArchiveRecord.FileSum coverSum = Fixity.sum(cover, coverPath);
-            SortedMap<String, String> inputs = hashes.of(reads.read(), dir);
-            String combined = InputHashes.combined(inputs, version);
-
-            // Offprints first and the issue PDF last: an interrupted run leaves the old issue PDF,
-            // whose record then fails the up-to-date check and is built again.
-            for (int i = 0; i < offprints.offprints().size(); i++) {
-                folder.publish(offprints.offprints().get(i).pdf(), offprintPaths.get(i));
-            }
-            for (Map.Entry<String, Path> file : webFiles.entrySet()) {
-                folder.publish(file.getValue(), file.getKey());
-            }
-            List<Path> kept = new ArrayList<>();
-            offprintPaths.forEach(p -> kept.add(folder.resolve(p)));
-            webFiles.keySet().forEach(p -> kept.add(folder.resolve(p)));
-            OffprintNames.removeOthers(folder.resolve(PublishedNames.folder(name)), kept);
-            folder.publish(cover, coverPath);
-            folder.publish(stagedPdf, issuePath);
-            ArchiveFolder.deleteTree(staging);
-
-            ArchiveRecord.Issue record = new ArchiveRecord.Issue(name, offprints.number(), offprints.issueLabel(),
-                    offprints.monthLabel(), issuePdf, coverSum, version, combined, inputs, articles,
-                    ArchiveRecord.Warning.of(problems.all(), request.publication()), webSums);
-            IssueOutcome outcome = new IssueOutcome(name, Status.BUILT, folder.resolve(issuePath), issuePdf.pages(),
-                    articles.size(), millis(start), problems.all(), false, repair);
-            return new Built(outcome, record, offprints.publicationTitle(), offprints.language());
-        } catch (IOException e) {
-            problems.error(dir, 0, 0, "The archive files cannot be written: " + e.getMessage() + ".");
-            return failed(name, old, problems, start, false);
-        } catch (InstallationProblem e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // Whatever else goes wrong fails this issue with a sentence, not a trace; the others go on.
-            problems.error(dir, 0, 0, "The issue could not be built: " + why(e) + ".");
-            return failed(name, old, problems, start, false);
-        }
-    }
-
-    /**
-     * The web edition's files in the staged issue folder, by their path in the archive: everything
-     * the build wrote there that is not an offprint (the page, its images and fonts, its copy of
-     * the PDF).
-     */
-    private static Map<String, Path> webEdition(Path staged, String name, List<String> offprintPaths)
-            throws IOException {
-        Map<String, Path> files = new TreeMap<>();
-        if (!Files.isDirectory(staged)) {
-            return files;
-        }
-        Set<String> offprints = new java.util.TreeSet<>(offprintPaths);
-        try (java.util.stream.Stream<Path> walk = Files.walk(staged)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String path = PublishedNames.folder(name) + "/" + staged.relativize(file).toString().replace('\\', '/');
-                if (!offprints.contains(path)) {
-                    files.put(path, file);
-                }
-            }
-        }
-        return files;
-    }
-
-    /** Why an issue's build stopped, in words: the stages report content problems themselves. */
-    private static String why(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "its text or templates nest too deeply to be typeset; build the issue alone for the place";
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "it needs more memory than the build has; look for very large images, tables or templates";
-        }
-        return org.digestpress.problem.InternalFailure.describe(e);
-    }
-
-    private ArchiveRecord.Pdf pdf(Path file, String path) throws IOException {
-        ArchiveRecord.FileSum sum = Fixity.sum(file, path);
-        PdfFacts facts = PdfFacts.read(file);
-        return new ArchiveRecord.Pdf(path, sum.sha256(), facts.pages(), sum.bytes(), facts.pdfa(), facts.pdfua());
-    }
-
-    /** The previous record stays, so the previous PDF stays listed and linked. */
-    private Built failed(String name, ArchiveRecord.Issue old, Problems problems, long start, boolean strict) {
-        try {
-            ArchiveFolder.deleteTree(folder.root().resolve(".staging").resolve(name));
-        } catch (IOException e) {
-            // the staging folder is removed with the rest at the end of the run
-        }
-        Path kept = old == null ? null : folder.resolve(old.pdf().path());
-        IssueOutcome outcome = new IssueOutcome(name, Status.FAILED, kept, 0, 0, start == 0 ? 0 : millis(start),
-                problems.all(), strict, null);
-        return new Built(outcome, old, null, null);
-    }
-
-    private static long millis(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+        return new BuiltIssue(outcome, old, null, null);
     }
 }

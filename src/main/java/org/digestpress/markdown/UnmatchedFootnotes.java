@@ -63,7 +63,7 @@ final class UnmatchedFootnotes {
         }
         definitionLine.forEach((label, line) -> {
             if (!called.contains(label.toLowerCase(java.util.Locale.ROOT))) {
-                // the same words and place as FragmentTransformer's, so the two collapse into one
+                // the same words and place as InlineFootnotes', so the two collapse into one
                 problems.warning(file, line, 0, "This footnote is never referred to in the text, so it is not printed.");
             }
         });
