@@ -161,8 +161,8 @@ public final class Archive {
             return new Result(List.of(), null, problems.all(), List.of());
         }
 
-        Map<String, BuiltIssue> done = new TreeMap<>();
-        Map<String, Future<BuiltIssue>> running = new TreeMap<>();
+        Map<String, IssueResult> done = new TreeMap<>();
+        Map<String, Future<IssueResult>> running = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
             Thread t = new Thread(r, "archive");
             t.setDaemon(true);
@@ -183,13 +183,13 @@ public final class Archive {
                 }
                 String reason = repair;
                 running.put(name, pool.submit(() -> {
-                    BuiltIssue built = archiver.build(dir, name, hashes, old, reason);
+                    IssueResult built = archiver.build(dir, name, hashes, old, reason);
                     tell(built.outcome());
                     return built;
                 }));
             }
             before.values().forEach(gone -> done.put(gone.issue(), gone(gone, publication)));
-            for (Map.Entry<String, Future<BuiltIssue>> e : running.entrySet()) {
+            for (Map.Entry<String, Future<IssueResult>> e : running.entrySet()) {
                 try {
                     done.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {
@@ -210,7 +210,7 @@ public final class Archive {
         String title = previous.publication();
         String language = previous.language();
         List<ArchiveRecord.Issue> records = new ArrayList<>();
-        for (BuiltIssue b : done.values()) {
+        for (IssueResult b : done.values()) {
             if (b.record() != null) {
                 records.add(b.record());
             }
@@ -239,7 +239,7 @@ public final class Archive {
         } catch (IOException e) {
             problems.error(folder.root(), 0, 0, "The archive record or index cannot be written: " + e.getMessage() + ".");
         }
-        return new Result(done.values().stream().map(BuiltIssue::outcome).toList(), index, problems.all(), repaired);
+        return new Result(done.values().stream().map(IssueResult::outcome).toList(), index, problems.all(), repaired);
     }
 
     private synchronized void tell(IssueOutcome outcome) {
@@ -256,7 +256,7 @@ public final class Archive {
      * An up-to-date issue: nothing to do, unless {@code --strict} meets the warnings its build
      * reported (then it fails as it would have when built; {@code --force} builds it again instead).
      */
-    private BuiltIssue unchanged(ArchiveRecord.Issue old, Path publication) {
+    private IssueResult unchanged(ArchiveRecord.Issue old, Path publication) {
         Path pdf = folder.resolve(old.pdf().path());
         IssueOutcome outcome;
         if (request.strict() && !old.warnings().isEmpty()) {
@@ -269,11 +269,11 @@ public final class Archive {
                     0, List.of(), false, null);
         }
         tell(outcome);
-        return new BuiltIssue(outcome, old, null, null);
+        return new IssueResult(outcome, old, null, null);
     }
 
     /** An issue in the record whose folder is gone: kept and said so, or removed with {@code --prune}. */
-    private BuiltIssue gone(ArchiveRecord.Issue old, Path publication) {
+    private IssueResult gone(ArchiveRecord.Issue old, Path publication) {
         Problems problems = new Problems();
         if (request.prune()) {
             try {
@@ -281,7 +281,7 @@ public final class Archive {
                 IssueOutcome outcome = new IssueOutcome(old.issue(), Status.PRUNED, null, 0, 0, 0, List.of(), false,
                         null);
                 tell(outcome);
-                return new BuiltIssue(outcome, null, null, null);
+                return new IssueResult(outcome, null, null, null);
             } catch (IOException e) {
                 problems.error(folder.root(), 0, 0, "The archived files of " + old.issue() + " cannot be removed: "
                         + e.getMessage() + ".");
@@ -293,6 +293,6 @@ public final class Archive {
         IssueOutcome outcome = new IssueOutcome(old.issue(), Status.KEPT, folder.resolve(old.pdf().path()),
                 old.pdf().pages(), old.articles().size(), 0, problems.all(), false, null);
         tell(outcome);
-        return new BuiltIssue(outcome, old, null, null);
+        return new IssueResult(outcome, old, null, null);
     }
 }

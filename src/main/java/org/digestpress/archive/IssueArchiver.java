@@ -49,7 +49,7 @@ final class IssueArchiver {
      * @param old    the issue's previous record, kept when this build fails; null for a new issue
      * @param repair why an up-to-date issue is built again, or null
      */
-    BuiltIssue build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
+    IssueResult build(Path dir, String name, InputHashes hashes, ArchiveRecord.Issue old, String repair) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         try {
@@ -123,7 +123,7 @@ final class IssueArchiver {
                     ArchiveRecord.Warning.of(problems.all(), request.publication()), webSums);
             IssueOutcome outcome = new IssueOutcome(name, Status.BUILT, folder.resolve(issuePath), issuePdf.pages(),
                     articles.size(), millis(start), problems.all(), false, repair);
-            return new BuiltIssue(outcome, record, offprints.publicationTitle(), offprints.language());
+            return new IssueResult(outcome, record, offprints.publicationTitle(), offprints.language());
         } catch (IOException e) {
             problems.error(dir, 0, 0, "The archive files cannot be written: " + e.getMessage() + ".");
             return failed(name, old, problems, start, false);
@@ -137,7 +137,7 @@ final class IssueArchiver {
     }
 
     /** A build that ended without a result of its own (its thread failed or was interrupted). */
-    BuiltIssue stopped(String name, ArchiveRecord previous, String why) {
+    IssueResult stopped(String name, ArchiveRecord previous, String why) {
         Problems own = new Problems();
         own.error(null, 0, 0, "The build of " + name + " stopped: " + why + ".");
         ArchiveRecord.Issue old = previous.issues().stream().filter(i -> i.issue().equals(name)).findFirst()
@@ -186,7 +186,7 @@ final class IssueArchiver {
     }
 
     /** The previous record stays, so the previous PDF stays listed and linked. */
-    private BuiltIssue failed(String name, ArchiveRecord.Issue old, Problems problems, long start, boolean strict) {
+    private IssueResult failed(String name, ArchiveRecord.Issue old, Problems problems, long start, boolean strict) {
         try {
             ArchiveFolder.deleteTree(folder.root().resolve(".staging").resolve(name));
         } catch (IOException e) {
@@ -195,7 +195,7 @@ final class IssueArchiver {
         Path kept = old == null ? null : folder.resolve(old.pdf().path());
         IssueOutcome outcome = new IssueOutcome(name, Status.FAILED, kept, 0, 0, start == 0 ? 0 : millis(start),
                 problems.all(), strict, null);
-        return new BuiltIssue(outcome, old, null, null);
+        return new IssueResult(outcome, old, null, null);
     }
 
     private static long millis(long start) {

@@ -8,5 +8,5 @@ package org.digestpress.archive;
  * @param publication the publication's title as this build found it, null when the issue was not built
  * @param language    the publication's language, likewise
  */
-record BuiltIssue(Archive.IssueOutcome outcome, ArchiveRecord.Issue record, String publication, String language) {
+record IssueResult(Archive.IssueOutcome outcome, ArchiveRecord.Issue record, String publication, String language) {
 }
