@@ -25,7 +25,7 @@ final class IndexPages {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Element entry : entries(document)) {
             for (Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element link && FloatPlacement.hasClass(link, "index__page")) {
+                if (n instanceof Element link && Elements.hasClass(link, "index__page")) {
                     ids.add(link.getAttribute("href").replaceFirst("^#", ""));
                 }
             }
@@ -37,7 +37,7 @@ final class IndexPages {
         NodeList spans = document.getElementsByTagName("span");
         List<Element> entries = new ArrayList<>();
         for (int i = 0; i < spans.getLength(); i++) {
-            if (spans.item(i) instanceof Element span && FloatPlacement.hasClass(span, "index__pages")) {
+            if (spans.item(i) instanceof Element span && Elements.hasClass(span, "index__pages")) {
                 entries.add(span);
             }
         }
@@ -57,7 +57,7 @@ final class IndexPages {
             Integer previous = null;
             for (Node n = entry.getFirstChild(); n != null; ) {
                 Node next = n.getNextSibling();
-                if (n instanceof Element link && FloatPlacement.hasClass(link, "index__page")) {
+                if (n instanceof Element link && Elements.hasClass(link, "index__page")) {
                     Integer page = pages.get(link.getAttribute("href").replaceFirst("^#", ""));
                     if (page != null && page.equals(previous)) {
                         Node separator = link.getPreviousSibling();

@@ -10,9 +10,9 @@ import com.openhtmltopdf.render.PageBox;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import static org.digestpress.pdf.FloatPlacement.firstElement;
-import static org.digestpress.pdf.FloatPlacement.nextElement;
-import static org.digestpress.pdf.FloatPlacement.previousElement;
+import static org.digestpress.pdf.Elements.firstElement;
+import static org.digestpress.pdf.Elements.nextElement;
+import static org.digestpress.pdf.Elements.previousElement;
 
 /**
  * Tables across pages, as print sets them. A table short enough to go whole onto one page (at
@@ -61,7 +61,7 @@ final class TableContinuations {
             return false;
         }
         List<Element> labels = labels(figure);
-        if (labels.isEmpty() && !FloatPlacement.hasClass(figure, WHOLE) && naturalHeight(figure, boxes) <= pageHeight * FloatPlacement.LONG_BOX
+        if (labels.isEmpty() && !Elements.hasClass(figure, WHOLE) && naturalHeight(figure, boxes) <= pageHeight * FloatMoves.LONG_BOX
                 && page(pages, boxes.get(rows.get(0))) != page(pages, boxes.get(rows.get(rows.size() - 1)))
                 && moveWhole(figure, box, boxes, pages, moved)) {
             return true;
@@ -135,7 +135,7 @@ final class TableContinuations {
      */
     private static boolean moveWhole(Element figure, Box box, Map<Element, Box> boxes, List<PageBox> pages,
                                      Set<Element> moved) {
-        int page = FloatPlacement.firstLinePage(pages, box);
+        int page = PagePositions.firstLinePage(pages, box);
         if (page < 0) {
             return false;
         }
@@ -143,11 +143,11 @@ final class TableContinuations {
         List<Element> group = new ArrayList<>(List.of(figure));
         Element next = nextElement(figure);
         // A float moved before may go again with the table: the table itself moves only once.
-        while (next != null && FloatPlacement.isFloat(next)) {
+        while (next != null && FloatMoves.isFloat(next)) {
             group.add(next);
             next = nextElement(next);
         }
-        Element after = next == null ? null : FloatPlacement.fillers(figure, next, boxes, hole);
+        Element after = next == null ? null : FloatMoves.fillers(figure, next, boxes, hole);
         if (after == null) {
             return false;
         }
@@ -211,7 +211,7 @@ final class TableContinuations {
     private static List<Element> labels(Element figure) {
         List<Element> labels = new ArrayList<>();
         for (Element child = firstElement(figure); child != null; child = nextElement(child)) {
-            if (FloatPlacement.hasClass(child, LABEL)) {
+            if (Elements.hasClass(child, LABEL)) {
                 labels.add(child);
             }
         }
@@ -239,7 +239,7 @@ final class TableContinuations {
         for (Element e = previousElement(row); e != null; e = previousElement(e)) {
             before++;
         }
-        boolean odd = FloatPlacement.hasClass(body, ODD) ^ (before % 2 == 1);
+        boolean odd = Elements.hasClass(body, ODD) ^ (before % 2 == 1);
         rest.setAttribute("class", odd ? ODD : "");
         if (!odd) {
             rest.removeAttribute("class");
@@ -268,9 +268,9 @@ final class TableContinuations {
         }
         for (Element child = from; child != null; ) {
             Element next = nextElement(child);
-            if (FloatPlacement.hasClass(child, LABEL)) {
+            if (Elements.hasClass(child, LABEL)) {
                 figure.removeChild(child);
-            } else if (into != null && child.getTagName().equals("table") && FloatPlacement.hasClass(child, PART)) {
+            } else if (into != null && child.getTagName().equals("table") && Elements.hasClass(child, PART)) {
                 Element body = lastBody(into);
                 for (Element rows : children(child, "tbody")) {
                     while (rows.getFirstChild() != null) {
@@ -299,6 +299,6 @@ final class TableContinuations {
     }
 
     private static int page(List<PageBox> pages, Box box) {
-        return box == null ? -1 : FloatPlacement.firstLinePage(pages, box);
+        return box == null ? -1 : PagePositions.firstLinePage(pages, box);
     }
 }

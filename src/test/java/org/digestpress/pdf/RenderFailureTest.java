@@ -61,8 +61,8 @@ class RenderFailureTest {
 
     @Test
     void failuresThatInputExplainsStillNameTheInput() {
-        assertTrue(PdfWriter.describe(new StackOverflowError()).startsWith("the document nests too deeply"));
-        assertTrue(PdfWriter.describe(new OutOfMemoryError()).startsWith("the document needs more memory"));
-        assertTrue(PdfWriter.describe(new IllegalStateException("x")).contains("internal error of digestpress"));
+        assertTrue(RenderFailure.describe(new StackOverflowError()).startsWith("the document nests too deeply"));
+        assertTrue(RenderFailure.describe(new OutOfMemoryError()).startsWith("the document needs more memory"));
+        assertTrue(RenderFailure.describe(new IllegalStateException("x")).contains("internal error of digestpress"));
     }
 }
