@@ -42,7 +42,7 @@ public final class PreviewServer implements AutoCloseable {
     /** The first page's pictures are drawn before the warm-up builds take the cores. */
     private static final long WARM_AFTER_MILLIS = 3000;
 
-    private final IssueBuilder workspace;
+    private final BuildRunner workspace;
     private final BuildRequest request;
     private final HttpListener http;
     private final ExecutorService builder;
@@ -94,42 +94,6 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** What builds the issue: the resident {@link Workspace}; a test puts in one that fails its own way. */
-    interface IssueBuilder {
-        Workspace.IssueBuild build(BuildRequest request);
-
-        void reset();
-
-        /** Where the build's pages came from, for clicks on a page and {@code /where}. */
-        default PageSources sources(Workspace.IssueBuild built) {
-            return PageSources.of(built.sourceMap());
-        }
-
-        static IssueBuilder of(Workspace workspace) {
-            return of(workspace, null);
-        }
-
-        /** With {@code sources}, when not null, instead of each build's own source map (a test's double). */
-        static IssueBuilder of(Workspace workspace, PageSources sources) {
-            return new IssueBuilder() {
-                @Override
-                public Workspace.IssueBuild build(BuildRequest request) {
-                    return workspace.buildIssue(request);
-                }
-
-                @Override
-                public void reset() {
-                    workspace.reset();
-                }
-
-                @Override
-                public PageSources sources(Workspace.IssueBuild built) {
-                    return sources != null ? sources : PageSources.of(built.sourceMap());
-                }
-            };
-        }
-    }
-
     /**
      * Starts serving, builds the issue once and starts watching; returns when the first build is
      * done. The server listens before it builds: pages opened meanwhile say that the issue is
@@ -152,22 +116,22 @@ public final class PreviewServer implements AutoCloseable {
      */
     public static PreviewServer start(Workspace workspace, BuildRequest request, List<Path> watched,
                                       List<Path> fontFolders, int port, Settings settings) throws IOException {
-        return new PreviewServer(IssueBuilder.of(workspace), request, watched, fontFolders, port,
+        return new PreviewServer(BuildRunner.of(workspace), request, watched, fontFolders, port,
                 HttpListener.Limits.DEFAULT, settings);
     }
 
-    static PreviewServer start(IssueBuilder workspace, BuildRequest request, List<Path> watched,
+    static PreviewServer start(BuildRunner workspace, BuildRequest request, List<Path> watched,
                                List<Path> fontFolders, int port, HttpListener.Limits limits) throws IOException {
         return new PreviewServer(workspace, request, watched, fontFolders, port, limits, Settings.DEFAULT);
     }
 
-    static PreviewServer start(IssueBuilder workspace, BuildRequest request, List<Path> watched,
+    static PreviewServer start(BuildRunner workspace, BuildRequest request, List<Path> watched,
                                List<Path> fontFolders, int port, HttpListener.Limits limits, Settings settings)
             throws IOException {
         return new PreviewServer(workspace, request, watched, fontFolders, port, limits, settings);
     }
 
-    private PreviewServer(IssueBuilder workspace, BuildRequest request, List<Path> watched, List<Path> fontFolders,
+    private PreviewServer(BuildRunner workspace, BuildRequest request, List<Path> watched, List<Path> fontFolders,
                           int port, HttpListener.Limits limits, Settings settings) throws IOException {
         this.workspace = workspace;
         this.settings = settings;

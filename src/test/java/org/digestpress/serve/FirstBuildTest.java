@@ -126,9 +126,9 @@ class FirstBuildTest {
     }
 
     /** The workspace's builds, each waiting for {@code mayBuild} (and {@code delayMillis}) first. */
-    private static PreviewServer.IssueBuilder held(CountDownLatch mayBuild, long delayMillis) {
+    private static BuildRunner held(CountDownLatch mayBuild, long delayMillis) {
         Workspace workspace = Pipeline.workspace();
-        return new PreviewServer.IssueBuilder() {
+        return new BuildRunner() {
             @Override
             public Workspace.IssueBuild build(BuildRequest request) {
                 try {
@@ -148,7 +148,7 @@ class FirstBuildTest {
     }
 
     /** Starts a server on another thread (start() returns after the first build); {@code listening} hears its address. */
-    private static CompletableFuture<PreviewServer> startLater(PreviewServer.IssueBuilder builder, Path publication,
+    private static CompletableFuture<PreviewServer> startLater(BuildRunner builder, Path publication,
                                                                CompletableFuture<URI> listening, Path cache) {
         PreviewServer.Settings settings = new PreviewServer.Settings(null, s -> { }, false, listening::complete, cache);
         return CompletableFuture.supplyAsync(() -> {
@@ -163,7 +163,7 @@ class FirstBuildTest {
 
     /** Serves the publication once, keeping its build in {@code cache}; answers the pages' hashes. */
     private static List<String> serveOnce(Path publication, Path cache) throws java.io.IOException {
-        try (PreviewServer first = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()),
+        try (PreviewServer first = PreviewServer.start(BuildRunner.of(Pipeline.workspace()),
                 ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT,
                 new PreviewServer.Settings(null, s -> { }, false, a -> { }, cache))) {
             assertTrue(first.status().ok());

@@ -46,7 +46,7 @@ class ServeRecoveryTest {
         Workspace workspace = Pipeline.workspace();
         // What the next build does instead of building: a real overflow, a real failed allocation, a bug.
         AtomicReference<Runnable> sabotage = new AtomicReference<>();
-        PreviewServer.IssueBuilder builder = new PreviewServer.IssueBuilder() {
+        BuildRunner builder = new BuildRunner() {
             @Override
             public Workspace.IssueBuild build(BuildRequest request) {
                 Runnable bad = sabotage.get();

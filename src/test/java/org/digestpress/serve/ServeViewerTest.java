@@ -235,7 +235,7 @@ class ServeViewerTest {
         Path article = publication.resolve(ARTICLE);
         String original = Files.readString(article);
         Files.writeString(article, original.replace("lead: Новое", "lead: [Новое"));
-        try (PreviewServer server = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()),
+        try (PreviewServer server = PreviewServer.start(BuildRunner.of(Pipeline.workspace()),
                 ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT)) {
             ChromeDriver browser = HeadlessChromium.start(720, 900);
             try {
@@ -271,7 +271,7 @@ class ServeViewerTest {
     private Viewing view(PageSources sources) throws Exception {
         Path publication = ServedFixture.copy(temp);
         Path article = publication.resolve(ARTICLE).toAbsolutePath();
-        PreviewServer server = PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace(), sources),
+        PreviewServer server = PreviewServer.start(BuildRunner.of(Pipeline.workspace(), sources),
                 ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT,
                 new PreviewServer.Settings(EDITOR, s -> { }, false));
         try {

@@ -29,7 +29,7 @@ final class ServedFixture {
 
     /** Serves {@code publication} as it is, watching it, on a free port. */
     static PreviewServer serve(Path publication) throws IOException {
-        return PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()), request(publication),
+        return PreviewServer.start(BuildRunner.of(Pipeline.workspace()), request(publication),
                 List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT);
     }
 
@@ -43,7 +43,7 @@ final class ServedFixture {
     /** Serves a fresh copy of the fixture, watching it, on a free port. */
     static PreviewServer serve(Path temp, HttpListener.Limits limits) throws IOException {
         Path publication = copy(temp);
-        return PreviewServer.start(PreviewServer.IssueBuilder.of(Pipeline.workspace()), request(publication),
+        return PreviewServer.start(BuildRunner.of(Pipeline.workspace()), request(publication),
                 List.of(publication), List.of(), 0, limits);
     }
 }
