@@ -12,14 +12,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -53,25 +51,25 @@ final class HttpListener implements AutoCloseable {
                 Duration.ofSeconds(15), 16 * 1024, 1 << 20);
     }
 
-    private enum State { READING, WORKING, WRITING, STREAMING, CLOSING }
+    enum State { READING, WORKING, WRITING, STREAMING, CLOSING }
 
-    private static final long LINGER = TimeUnit.SECONDS.toNanos(2);
+    static final long LINGER = TimeUnit.SECONDS.toNanos(2);
     private static final long PAUSE_ACCEPT = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long SWEEP = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final Limits limits;
-    private final Function<Request, Answer> routes;
+    final Limits limits;
+    final Function<Request, Answer> routes;
     private final ServerSocketChannel server;
-    private final Selector selector;
+    final Selector selector;
     private final SelectionKey accepting;
-    private final ThreadPoolExecutor workers;
+    final ThreadPoolExecutor workers;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final Set<Link> links = new HashSet<>();
-    private final OriginRule origin;
+    final Set<Connection> links = new HashSet<>();
+    final OriginRule origin;
     private final Thread thread;
-    private final ByteBuffer discard = ByteBuffer.allocate(4096);
+    final ByteBuffer discard = ByteBuffer.allocate(4096);
     private volatile boolean closed;
-    private int streams;
+    int streams;
     private long acceptPausedUntil;
     private long nextSweep;
     private long nextPing;
@@ -120,7 +118,7 @@ final class HttpListener implements AutoCloseable {
     /** Sends {@code chunk} to every open event stream. */
     void broadcast(byte[] chunk) {
         submit(() -> {
-            for (Link link : List.copyOf(links)) {
+            for (Connection link : List.copyOf(links)) {
                 if (link.state == State.STREAMING) {
                     link.send(ByteBuffer.wrap(chunk));
                 }
@@ -128,7 +126,7 @@ final class HttpListener implements AutoCloseable {
         });
     }
 
-    private void submit(Runnable task) {
+    void submit(Runnable task) {
         tasks.add(task);
         selector.wakeup();
     }
@@ -143,7 +141,7 @@ final class HttpListener implements AutoCloseable {
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key == accepting) {
                         accept();
-                    } else if (key.attachment() instanceof Link link) {
+                    } else if (key.attachment() instanceof Connection link) {
                         link.ready();
                     }
                 }
@@ -154,7 +152,7 @@ final class HttpListener implements AutoCloseable {
                 pause();
             }
         }
-        for (Link link : List.copyOf(links)) {
+        for (Connection link : List.copyOf(links)) {
             link.close();
         }
     }
@@ -192,7 +190,7 @@ final class HttpListener implements AutoCloseable {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                new Link(channel);
+                new Connection(this, channel);
             } catch (IOException e) {
                 quietly(channel);
             }
@@ -201,8 +199,8 @@ final class HttpListener implements AutoCloseable {
 
     /** Closes the connection that has waited longest for a request head (a slow client, or an idle one). */
     private boolean evictIdle() {
-        Link oldest = null;
-        for (Link link : links) {
+        Connection oldest = null;
+        for (Connection link : links) {
             if (link.state == State.READING && (oldest == null || link.since < oldest.since)) {
                 oldest = link;
             }
@@ -225,7 +223,7 @@ final class HttpListener implements AutoCloseable {
             return;
         }
         nextSweep = now + SWEEP;
-        for (Link link : List.copyOf(links)) {
+        for (Connection link : List.copyOf(links)) {
             if (ping && link.state == State.STREAMING) {
                 link.send(ByteBuffer.wrap(": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII)));
             }
@@ -233,7 +231,7 @@ final class HttpListener implements AutoCloseable {
         }
     }
 
-    private static void quietly(SocketChannel channel) {
+    static void quietly(SocketChannel channel) {
         try {
             channel.close();
         } catch (IOException e) {
@@ -256,229 +254,6 @@ final class HttpListener implements AutoCloseable {
             selector.close();
         } catch (IOException e) {
             // the process is stopping the server: nothing to save
-        }
-    }
-
-    /** One client connection; touched only on the network thread. */
-    private final class Link {
-        private final SocketChannel channel;
-        private final SelectionKey key;
-        private final ByteBuffer in = ByteBuffer.allocate(limits.headBytes());
-        private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-        private State state = State.READING;
-        /** When the current state began: the head deadline and the linger run from here. */
-        private long since = System.nanoTime();
-        /** The last time a write made progress, or output began waiting. */
-        private long progress;
-        private long queued;
-        private boolean keep;
-        private int scanned;
-
-        Link(SocketChannel channel) throws IOException {
-            this.channel = channel;
-            this.key = channel.register(selector, SelectionKey.OP_READ, this);
-            links.add(this);
-        }
-
-        void ready() {
-            try {
-                if (key.isValid() && key.isWritable()) {
-                    write();
-                }
-                if (key.isValid() && key.isReadable()) {
-                    read();
-                }
-            } catch (IOException | RuntimeException e) {
-                close();
-            }
-        }
-
-        private void read() throws IOException {
-            if (state != State.READING) {
-                // A stream's client sends nothing more; a closing one its unread rest. Either way only
-                // the end matters: it tells the client went away.
-                discard.clear();
-                if (channel.read(discard) < 0) {
-                    close();
-                }
-                return;
-            }
-            if (channel.read(in) < 0) {
-                close();
-                return;
-            }
-            nextRequest();
-        }
-
-        /** Answers the request whose head is complete in {@code in}, if there is one. */
-        private void nextRequest() {
-            int length = headLength();
-            if (length < 0) {
-                if (!in.hasRemaining()) {
-                    respond(null, Answer.text(431, "The request head is too long."));
-                }
-                return;
-            }
-            byte[] bytes = new byte[length];
-            in.flip();
-            in.get(bytes);
-            in.compact();
-            scanned = 0;
-            Request request = Request.parse(new String(bytes, StandardCharsets.ISO_8859_1).strip());
-            if (request == null) {
-                respond(null, Answer.text(400, "This is not an HTTP request this server understands."));
-                return;
-            }
-            Answer answer = origin.refusal(request);
-            if (answer == null) {
-                try {
-                    answer = routes.apply(request);
-                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    answer = Answer.text(500, "The server could not answer this request.");
-                }
-            }
-            if (answer.later() == null) {
-                respond(request, answer);
-                return;
-            }
-            state = State.WORKING;
-            since = System.nanoTime();
-            key.interestOps(0);
-            Answer work = answer;
-            try {
-                workers.execute(() -> {
-                    Answer done;
-                    try {
-                        done = work.later().get();
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                        done = Answer.text(500, "The server could not answer this request.");
-                    }
-                    Answer result = done;
-                    submit(() -> respond(request, result));
-                });
-            } catch (RejectedExecutionException e) {
-                respond(request, Answer.text(503, "The server is busy; try again in a moment."));
-            }
-        }
-
-        /** The length of the head in {@code in} with its closing blank line, or -1 while it is incomplete. */
-        private int headLength() {
-            int n = in.position();
-            for (int i = Math.max(0, scanned - 2); i < n; i++) {
-                if (in.get(i) == '\n') {
-                    if (i + 1 < n && in.get(i + 1) == '\n') {
-                        return i + 2;
-                    }
-                    if (i + 2 < n && in.get(i + 1) == '\r' && in.get(i + 2) == '\n') {
-                        return i + 3;
-                    }
-                }
-            }
-            scanned = n; // a client sending a byte at a time costs no rescan of what came before
-            return -1;
-        }
-
-        private void respond(Request request, Answer answer) {
-            if (!key.isValid()) {
-                return;
-            }
-            if (answer.stream() && streams >= limits.streams()) {
-                answer = Answer.text(503, "Too many pages of this server are open; close some and reload.");
-            }
-            boolean head = request != null && request.method().equals("HEAD");
-            keep = request != null && answer.status() < 400 && !answer.stream() && request.keepAlive()
-                    && !request.hasBody();
-            queued = 0;
-            send(ByteBuffer.wrap(answer.head(keep)));
-            if (!head) {
-                send(ByteBuffer.wrap(answer.body()));
-            }
-            if (answer.stream() && !head) {
-                state = State.STREAMING;
-                streams++;
-            } else {
-                state = State.WRITING;
-            }
-            since = System.nanoTime();
-            try {
-                write();
-            } catch (IOException e) {
-                close();
-            }
-        }
-
-        void send(ByteBuffer chunk) {
-            if (!key.isValid()) {
-                return;
-            }
-            if (out.isEmpty()) {
-                progress = System.nanoTime();
-            }
-            out.add(chunk);
-            queued += chunk.remaining();
-            if (state == State.STREAMING && queued > limits.streamBacklog()) {
-                close(); // a page that stopped reading its stream
-                return;
-            }
-            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-        }
-
-        private void write() throws IOException {
-            while (!out.isEmpty()) {
-                ByteBuffer chunk = out.peek();
-                int n = channel.write(chunk);
-                if (n > 0) {
-                    progress = System.nanoTime();
-                    queued -= n;
-                }
-                if (chunk.hasRemaining()) {
-                    key.interestOps(SelectionKey.OP_WRITE | (state == State.STREAMING ? SelectionKey.OP_READ : 0));
-                    return;
-                }
-                out.poll();
-            }
-            switch (state) {
-                case STREAMING -> key.interestOps(SelectionKey.OP_READ);
-                case WRITING -> finished();
-                default -> { }
-            }
-        }
-
-        /** The answer is out: wait for the next request, or close gently (the client may still be sending). */
-        private void finished() throws IOException {
-            since = System.nanoTime();
-            if (keep) {
-                state = State.READING;
-                key.interestOps(SelectionKey.OP_READ);
-                nextRequest(); // a request sent right behind the last one is already here
-            } else {
-                state = State.CLOSING;
-                channel.shutdownOutput();
-                key.interestOps(SelectionKey.OP_READ);
-            }
-        }
-
-        void checkTime(long now) {
-            boolean late = switch (state) {
-                case READING -> now - since > limits.head().toNanos();
-                case CLOSING -> now - since > LINGER;
-                default -> false;
-            };
-            if (late || (!out.isEmpty() && now - progress > limits.stall().toNanos())) {
-                close();
-            }
-        }
-
-        void close() {
-            if (!links.remove(this)) {
-                return;
-            }
-            if (state == State.STREAMING) {
-                streams--;
-            }
-            key.cancel();
-            out.clear();
-            quietly(channel);
         }
     }
 }
