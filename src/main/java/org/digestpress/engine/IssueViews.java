@@ -84,7 +84,7 @@ final class IssueViews {
         trees.put("back", back.typeset());
         String backPage = text(back, charts, problems);
         IssueView.Meta meta = new IssueView.Meta(documentTitle, p.name(), subtitle + ": " + issueLabel + ", " + dateInText,
-                String.join(", ", tags));
+                String.join(", ", tags), issue.date() == null ? null : issue.date().toString());
         return new IssueView(publication.language(), typographer.text(publication.title()), typographer.text(subtitle),
                 issue.number(), issueLabel, monthLabel, documentTitle,
                 new IssueView.Publisher(p.name(), p.parent(), p.address(), p.phone(), p.fax(), p.email(), p.web(),

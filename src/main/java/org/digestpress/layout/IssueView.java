@@ -71,8 +71,12 @@ public record IssueView(
     public record Link(String title, String url) {
     }
 
-    /** PDF document information: author is the publisher, keywords the articles' tags. */
-    public record Meta(String title, String author, String subject, String keywords) {
+    /**
+     * PDF document information: author is the publisher, keywords the articles' tags.
+     *
+     * @param published the issue's month as ISO 8601 ({@code 2025-06}): the web edition's dates
+     */
+    public record Meta(String title, String author, String subject, String keywords, String published) {
     }
 
     public record SectionView(String id, String anchor, String title, String style, String introHtml,

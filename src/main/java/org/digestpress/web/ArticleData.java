@@ -31,6 +31,9 @@ final class ArticleData {
         if (article.lead() != null) {
             data.put("description", article.lead().replace("\u00ad", ""));
         }
+        if (view.meta().published() != null) {
+            data.put("datePublished", view.meta().published()); // the month: ISO 8601 "2025-06"
+        }
         data.put("articleSection", section.title());
         if (!article.tags().isEmpty()) {
             data.put("keywords", String.join(", ", article.tags()));

@@ -150,6 +150,7 @@ class MixedIssueWebTest {
         }
         assertNotNull(english);
         assertEquals("en", english.get("inLanguage").asText());
+        assertEquals("2025-06", english.get("datePublished").asText(), "the issue's month (date: \"2025-06\" in issue.yaml), ISO 8601");
         assertEquals("Калужская область", english.get("contentLocation").get("name").asText());
         // In a fixed order (Map.of's changes with every JVM start: the page differed between two runs).
         assertEquals(List.of("@type", "name"), fieldNames(english.get("contentLocation")));
