@@ -37,6 +37,8 @@ final class ParagraphComposer {
     /** Dots a fit decision may be off by: each measured piece is rounded up to a whole dot. */
     private static final int SLACK = 40;
 
+    /** How many hyphens at a page's foot one paragraph refuses, one per layout pass. */
+    static final int MAX_REFUSED = 2;
     /** Breaks refused in later passes (a hyphen at a page's foot), by the paragraph's text. */
     private final java.util.Map<String, java.util.Set<Integer>> refused = new java.util.HashMap<>();
     private final ChosenBreaks.Plan plan;
@@ -142,9 +144,13 @@ final class ParagraphComposer {
             return; // ragged text with no hyphenation point: greedy breaking has nothing to ladder
         }
         if (!first) {
-            // Laid out by the plan: only a hyphen at a page's foot is looked at.
+            // Laid out by the plan: only a hyphen at a page's foot is looked at, and only so often:
+            // each new set of lines can end the page on another hyphen, and a paragraph that never
+            // settles keeps the whole placement moving until its passes run out. A hyphen at a
+            // page's foot is the lesser fault.
             int foot = hyphenAtFoot(lines, laidStarts);
-            if (foot < 0 || !refused.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(foot)) {
+            java.util.Set<Integer> no = refused.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+            if (foot < 0 || no.size() >= MAX_REFUSED || !no.add(foot)) {
                 return;
             }
         }

@@ -36,4 +36,23 @@ class PlacementLimitTest {
         assertTrue(fixture.result.problems().stream().noneMatch(p -> p.message().contains("layout passes")),
                 fixture.result.problems().toString());
     }
+
+    /**
+     * One short paragraph added to the sample's first events article: each new set of lines of a
+     * later paragraph ended a page on another hyphen, the composer refused each in turn, and the
+     * placement ran out of passes. A paragraph refuses at most {@link ParagraphComposer#MAX_REFUSED}
+     * hyphens at a page's foot, so the issue settles.
+     */
+    @Test
+    void aParagraphThatKeepsEndingPagesOnNewHyphensDoesNotKeepThePlacementMoving(@org.junit.jupiter.api.io.TempDir
+                                                                                 java.nio.file.Path temp) throws Exception {
+        java.nio.file.Path publication = org.digestpress.engine.WorkspaceTest.copy(BuiltIssue.SAMPLE, temp.resolve("content"));
+        java.nio.file.Path article = publication.resolve("2025-06/events/01-moskva-klastery.md");
+        java.nio.file.Files.writeString(article, java.nio.file.Files.readString(article)
+                + "\nЕщё один короткий абзац о ходе работ в кластере.\n");
+        BuiltIssue edited = BuiltIssue.of(publication);
+        assertFalse(edited.result.failed(), edited.result.problems().toString());
+        assertTrue(edited.result.problems().stream().noneMatch(p -> p.message().contains("layout passes")),
+                edited.result.problems().toString());
+    }
 }
