@@ -85,6 +85,19 @@ final class KeptBuild {
      * empty when the folder cannot be trusted; {@code warn} hears why, once.
      */
     static Optional<KeptBuild> in(Path folder, BuildRequest request, java.util.function.Consumer<String> warn) {
+        // Inside a watched folder, every build kept would be a change that starts the next build.
+        List<Path> watched = new ArrayList<>();
+        watched.add(request.publication());
+        request.templates().folder().ifPresent(watched::add);
+        request.fonts().folder().ifPresent(watched::add);
+        Path real = Confinement.real(folder.toAbsolutePath());
+        for (Path root : watched) {
+            if (real.startsWith(Confinement.real(root.toAbsolutePath()))) {
+                warn.accept("pages are not kept between runs: " + folder + " is inside " + root
+                        + ", which serve watches; set DIGESTPRESS_CACHE_DIR to a folder outside it.");
+                return Optional.empty();
+            }
+        }
         Optional<String> distrust = PrivateFolder.make(folder);
         if (distrust.isPresent()) {
             warn.accept("pages are not kept between runs: " + distrust.get() + ".");

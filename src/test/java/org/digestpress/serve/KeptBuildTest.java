@@ -140,6 +140,19 @@ class KeptBuildTest {
         assertTrue(KeptBuild.in(link, request, warnings::add).isEmpty(), "a link to a private folder is still a link");
     }
 
+    /** Kept files written into a watched folder would start a build each, forever: such a folder is refused. */
+    @Test
+    void aCacheFolderInsideAWatchedFolderIsNotUsed() throws IOException {
+        assertTrue(KeptBuild.in(publication.resolve(".cache/serve"), request, warnings::add).isEmpty());
+        assertTrue(KeptBuild.in(templates.resolve("kept"), request, warnings::add).isEmpty());
+        Path link = temp.resolve("looks-outside");
+        Files.createSymbolicLink(link, publication);
+        assertTrue(KeptBuild.in(link.resolve("serve"), request, warnings::add).isEmpty(), "real paths are compared");
+        assertEquals(3, warnings.size(), String.valueOf(warnings));
+        assertTrue(warnings.get(0).contains("which serve watches"), warnings.get(0));
+        assertFalse(Files.exists(publication.resolve(".cache")), "nothing is made there");
+    }
+
     @Test
     void theCacheFolderFollowsTheEnvironment() {
         assertEquals(Path.of("/c/serve"), KeptBuild.folder(java.util.Map.of("DIGESTPRESS_CACHE_DIR", "/c",
