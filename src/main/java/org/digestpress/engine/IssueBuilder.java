@@ -115,10 +115,15 @@ final class IssueBuilder {
         }
         StageClock.mark("PDF written");
         workspace.startPages().remember(xhtml, typeset.view(), laidOut.anchorPages());
-        try {
-            Manifest.write(laidOut.file(), laidOut.pages(), name, publication.root(), filesRead(publication));
-        } catch (IOException e) {
-            problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
+        // A PDF for the screen is nobody's file (serve's scratch): it has no manifest, which
+        // would claim the PDF/UA conformance it leaves out.
+        if (!request.screen()) {
+            try {
+                Manifest.write(laidOut.file(), laidOut.pages(), name, publication.root(), filesRead(publication));
+            } catch (IOException e) {
+                problems.error(output, 0, 0, "The manifest next to the PDF cannot be written: " + e.getMessage() + ".");
+            }
+            StageClock.mark("manifest written");
         }
         Path web = webPage == null ? null : webPage.write(laidOut.file(), webFolder, publication.root(), problems);
         if (web != null && letter != null) {
@@ -300,7 +305,8 @@ final class IssueBuilder {
 
     /** The issue laid out and written as a PDF; null after reporting why not. */
     private LaidOutIssue layOut(TypesetIssue typeset, String xhtml, Path output) {
-        PdfWriter.Result written = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(), workspace.layoutMemory()).write(xhtml,
+        PdfWriter writer = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(), workspace.layoutMemory());
+        PdfWriter.Result written = (request.screen() ? writer.forScreen() : writer).write(xhtml,
                 TypesetIssue.roots(typeset.publication(), request.templates()), output,
                 typeset.documentInfo(typeset.publication().language(), xhtml), problems, ANCHORS);
         if (written == null) {

@@ -23,12 +23,16 @@ final class LayoutPasses {
     private final int firstPageNumber;
     /** True when the writer's memory outlives this document: only then are settled parts taken and kept. */
     private final boolean keptBetweenBuilds;
+    /** False for a PDF only to be looked at: no structure tree (see {@link PdfWriter#forScreen}). */
+    private final boolean tagged;
 
-    LayoutPasses(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, boolean keptBetweenBuilds) {
+    LayoutPasses(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, boolean keptBetweenBuilds,
+                 boolean tagged) {
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
         this.firstPageNumber = firstPageNumber;
         this.keptBetweenBuilds = keptBetweenBuilds;
+        this.tagged = tagged;
     }
 
     /** A document laid out with its floats placed: the DOM as placed, what its passes shared, the last layout. */
@@ -163,7 +167,10 @@ final class LayoutPasses {
         // a /Link to the note. So no endnote fallback is needed; FootnoteNotes then moves each
         // note from the page's footnote layer (read after the whole issue) to right after the
         // paragraph that calls it.
-        builder.usePdfUaAccessibility(true);
+        // Off for the screen: openhtmltopdf then lays out and draws the same boxes at the same
+        // places and only leaves out the marked content and the structure tree (ScreenPdfTest
+        // compares the pictures of both).
+        builder.usePdfUaAccessibility(tagged);
         builder.useColorProfile(ColorProfile.SRGB);
         builder.withProducer(Producer.name());
         builder.useProtocolsStreamImplementation(guard, ResourceGuard.PROTOCOLS);

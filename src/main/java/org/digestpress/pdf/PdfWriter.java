@@ -67,6 +67,8 @@ public final class PdfWriter {
     /** What layouts keep between builds; null for a fresh memory per document. */
     private final LayoutMemory memory;
     private final LayoutPasses passes;
+    /** False for a PDF only to be looked at ({@link #forScreen}). */
+    private final boolean tagged;
 
     static {
         // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
@@ -84,15 +86,27 @@ public final class PdfWriter {
      * owner keeps from build to build; null for a fresh one per document.
      */
     public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, LayoutMemory memory) {
-        this(fonts, objectDrawers, 1, memory);
+        this(fonts, objectDrawers, 1, memory, true);
     }
 
-    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, LayoutMemory memory) {
+    private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, LayoutMemory memory,
+                      boolean tagged) {
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
         this.firstPageNumber = firstPageNumber;
         this.memory = memory;
-        this.passes = new LayoutPasses(fonts, objectDrawers, firstPageNumber, memory != null);
+        this.tagged = tagged;
+        this.passes = new LayoutPasses(fonts, objectDrawers, firstPageNumber, memory != null, tagged);
+    }
+
+    /**
+     * A writer of PDFs only to be looked at ({@code digest serve} draws pictures of its pages):
+     * every page laid out and drawn as this writer draws it, without the structure tree for screen
+     * readers, its marked content and the tags' clean-up, a tenth of a build that no picture
+     * shows. Still PDF/A-3u in its other parts, with reproducible bytes.
+     */
+    public PdfWriter forScreen() {
+        return new PdfWriter(fonts, objectDrawers, firstPageNumber, memory, false);
     }
 
     /**
@@ -100,7 +114,7 @@ public final class PdfWriter {
      * PDF's page labels: an offprint carries the page numbers its article has in the issue.
      */
     public PdfWriter startingAtPage(int number) {
-        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory);
+        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory, tagged);
     }
 
     /**
@@ -169,16 +183,19 @@ public final class PdfWriter {
                 Calendar created = GregorianCalendar.from(info.created());
                 created.setTimeZone(TimeZone.getTimeZone(info.created().getZone()));
                 ReproducibleOutput.stamp(pdfDocument, info, created);
-                HeadingLevels.normalise(pdfDocument);
-                FootnoteNotes.placeAfterCalls(pdfDocument);
-                ReadingTags.apply(pdfDocument, LinkNames.footnoteLabels(document));
-                StageClock.mark("tags for screen readers");
+                if (tagged) {
+                    HeadingLevels.normalise(pdfDocument);
+                    FootnoteNotes.placeAfterCalls(pdfDocument);
+                    ReadingTags.apply(pdfDocument, LinkNames.footnoteLabels(document));
+                    StageClock.mark("tags for screen readers");
+                }
                 ColorProfile.writeRawInto(pdfDocument);
                 ChartDataFiles.embed(pdfDocument, info.charts(), created);
                 if (firstPageNumber > 1) {
                     labelPagesFrom(pdfDocument, firstPageNumber);
                 }
-                byte[] fingerprint = ReproducibleOutput.fingerprint(xhtml, allowedRoots, guard, info, fonts);
+                byte[] fingerprint = tagged ? ReproducibleOutput.fingerprint(xhtml, allowedRoots, guard, info, fonts)
+                        : ReproducibleOutput.screenFingerprint(xhtml);
                 ReproducibleOutput.setId(pdfDocument, fingerprint);
                 pdfDocument.save(raw);
                 StageClock.mark("PDF finished: tags, profile, chart data, bytes");

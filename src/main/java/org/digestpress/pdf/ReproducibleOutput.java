@@ -132,6 +132,18 @@ final class ReproducibleOutput {
         return file.getFileName().toString();
     }
 
+    /**
+     * The /ID of a PDF only to be looked at ({@link PdfWriter#forScreen}): a hash of the digestpress
+     * version and the document alone. Reading every image and font again for the full
+     * {@link #fingerprint} cost a build 20 ms that nobody looking at its pages needs.
+     */
+    static byte[] screenFingerprint(String xhtml) {
+        MessageDigest digest = org.digestpress.assets.Sha256.digest();
+        update(digest, Producer.name());
+        update(digest, xhtml);
+        return digest.digest();
+    }
+
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
