@@ -92,9 +92,9 @@ final class HttpListener implements AutoCloseable {
         int bound = port();
         origin = new OriginRule(loopback instanceof Inet6Address ? "[::1]" : loopback.getHostAddress(), bound);
         workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queued()), PreviewServer.daemon("digest-draw"));
+                new ArrayBlockingQueue<>(limits.queued()), ServerThreads.daemon("digest-draw"));
         workers.allowCoreThreadTimeOut(true);
-        thread = PreviewServer.daemon("digest-http").newThread(this::run);
+        thread = ServerThreads.daemon("digest-http").newThread(this::run);
         thread.start();
     }
 

@@ -111,7 +111,13 @@ final class PageAnswers {
             try {
                 return theirs.join();
             } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                // drawn ahead from another copy of the PDF, and that failed: drawn here instead
+                png = pictures.png(number, width);
+                if (png != null) {
+                    drawn.incrementAndGet();
+                    cache.put(hash, width, png);
+                }
+                return png;
             }
         }
         try {
@@ -154,6 +160,52 @@ final class PageAnswers {
         if (first != null) {
             worker.accept(() -> picture(first[0], first[1]));
         }
+    }
+
+    /**
+     * As {@link #drawExpected(java.util.function.Consumer)}, from the bytes of a build's PDF before
+     * it is shown: {@code worker} reads its own copy of the document, so the picture is drawn while
+     * the build's thread reads the shown copy (the hashes of all pages, the contents' places);
+     * with {@code fonts} as given to {@link PagePictures}, it gets the hash the shown build will
+     * have, and the page's request finds it drawn or joins its drawing.
+     */
+    void drawExpected(byte[] pdf, String fonts, java.util.function.Consumer<Runnable> worker) {
+        int[] first = expected;
+        expected = null;
+        if (first == null) {
+            return;
+        }
+        worker.accept(() -> {
+            java.util.concurrent.CompletableFuture<byte[]> mine = null;
+            String key = null;
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                if (first[0] > document.getNumberOfPages()) {
+                    return;
+                }
+                String hash = PagePictures.hash(document.getPage(first[0] - 1), fonts);
+                if (cache.get(hash, first[1]) != null) {
+                    return;
+                }
+                key = hash + "@" + first[1];
+                mine = new java.util.concurrent.CompletableFuture<>();
+                if (drawing.putIfAbsent(key, mine) != null) {
+                    return; // asked for meanwhile: being drawn
+                }
+                byte[] png = PagePictures.draw(document, new org.apache.pdfbox.rendering.PDFRenderer(document), first[0],
+                        first[1]);
+                drawn.incrementAndGet();
+                cache.put(hash, first[1], png);
+                mine.complete(png);
+            } catch (IOException | RuntimeException e) {
+                if (mine != null) {
+                    mine.completeExceptionally(e); // whoever joined draws it again from the shown build
+                }
+            } finally {
+                if (mine != null) {
+                    drawing.remove(key, mine);
+                }
+            }
+        });
     }
 
     private Answer source(Map<String, String> query) {

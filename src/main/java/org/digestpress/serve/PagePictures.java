@@ -92,6 +92,11 @@ final class PagePictures implements AutoCloseable {
         if (closed) {
             return null; // a newer build replaced this one meanwhile
         }
+        return draw(document, renderer, number, width);
+    }
+
+    /** Page {@code number} of {@code document} as a PNG {@code width} pixels wide (clamped). */
+    static byte[] draw(PDDocument document, PDFRenderer renderer, int number, int width) throws IOException {
         PDRectangle box = document.getPage(number - 1).getCropBox();
         float scale = clamp(width) / box.getWidth();
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
@@ -107,7 +112,7 @@ final class PagePictures implements AutoCloseable {
      * same operators to the same bytes, and inflating every page of a large issue on each build
      * would cost more than the hash.
      */
-    private static String hash(PDPage page, String fonts) throws IOException {
+    static String hash(PDPage page, String fonts) throws IOException {
         MessageDigest digest = org.digestpress.assets.Sha256.digest();
         digest.update(fonts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update(page.getMediaBox().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -12,11 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.digestpress.BuildRequest;
-import org.digestpress.BuildResult;
 import org.digestpress.engine.Workspace;
 import org.digestpress.problem.Problem;
 
@@ -37,11 +35,6 @@ public final class PreviewServer implements AutoCloseable {
     /** Screen resolution: a page at 100 % zoom in the browser. */
     static final float DPI = 96;
     private static final long QUIET_MILLIS = 120;
-    /** Builds run after the first one, while nobody saves, so that the JIT has compiled a build's code. */
-    private static final int WARM_BUILDS = 2;
-    /** The first page's pictures are drawn before the warm-up builds take the cores. */
-    private static final long WARM_AFTER_MILLIS = 3000;
-
     private final BuildRunner workspace;
     private final BuildRequest request;
     private final HttpListener http;
@@ -49,9 +42,14 @@ public final class PreviewServer implements AutoCloseable {
     private final SourceWatcher watcher;
     private final Path scratch;
     private final Set<Path> fontFolders;
-    private final ViewerPage page;
+    /** Loaded while the first build runs; null only before the address is said. */
+    private volatile ViewerPage page;
+    /** Set when the server stops: a build that ends afterwards is neither shown nor kept. */
+    private volatile boolean closed;
     private final Settings settings;
     private final PageAnswers pageAnswers;
+    /** The issue's own PDF for the download: the server's builds are for the screen. */
+    private final IssuePdf issuePdf;
     /** Tells a page that reconnects whether it still talks to the process that drew it. */
     private final String serverId = Long.toHexString(new java.security.SecureRandom().nextLong());
 
@@ -137,27 +135,25 @@ public final class PreviewServer implements AutoCloseable {
         this.settings = settings;
         this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));
         this.scratch = Files.createTempDirectory("digest-serve");
+        // Drafts are shown (and marked): authors preview them. Pictures need no structure tree for
+        // screen readers, so the builds leave it out (a tenth of a build); the download has it.
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
-                true, true, request.templates(), request.fonts()); // drafts are shown (and marked): authors preview them
+                true, true, request.templates(), request.fonts()).forScreen(true);
         this.fontFolders = Set.copyOf(fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-        this.page = ViewerPage.load();
         // The server listens before the first build: the browser opens, loads the page and
         // follows the events while the issue is built, and a port in use is said at once.
         this.statusJson = StatusJson.first(serverId, pageAnswers);
+        this.kept = new KeptPages(settings.kept(), this.request);
+        builder = Executors.newSingleThreadExecutor(ServerThreads.daemon("digest-build"));
+        issuePdf = new IssuePdf(() -> shown, workspace, builder,
+                this.request.writing(scratch.resolve("download").resolve("issue.pdf")));
         try {
             http = new HttpListener(port, limits, this::answer);
         } catch (IOException e) {
+            builder.shutdownNow();
             deleteScratch();
             throw e;
         }
-        settings.onListening().accept(address());
-        this.kept = new KeptPages(settings.kept(), this.request);
-        if (kept.enabled()) {
-            // On the other core, while the first build runs: pages kept from the last run, if nothing changed since.
-            Thread restoring = daemon("digest-kept").newThread(this::restore);
-            restoring.start();
-        }
-        builder = Executors.newSingleThreadExecutor(daemon("digest-build"));
         // Watching starts before the first build, so a save made meanwhile is not missed.
         try {
             watcher = new SourceWatcher(watched, QUIET_MILLIS, this::noticed, changed -> builder.execute(() -> {
@@ -170,20 +166,26 @@ public final class PreviewServer implements AutoCloseable {
             deleteScratch();
             throw e;
         }
-        try {
-            builder.submit(() -> rebuild(Set.of())).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // rebuild() turns every failure into a failed build; nothing is left to come out here
+        // The first build starts now; the page and the address are made meanwhile on this thread.
+        java.util.concurrent.Future<?> first = builder.submit(() -> rebuild(Set.of()));
+        this.page = ViewerPage.load();
+        settings.onListening().accept(address());
+        if (kept.enabled()) {
+            // On the other core, while the first build runs: pages kept from the last run, if nothing changed since.
+            Thread restoring = ServerThreads.daemon("digest-kept").newThread(this::restore);
+            restoring.start();
         }
+        if (settings.warm() && status == null) {
+            PictureWarmUp.run(); // while this thread waits anyway: the first picture is drawn sooner
+        }
+        awaitQuietly(first);
         if (settings.warm()) {
-            // Queued behind any save made meanwhile; the builder is not held while waiting.
-            var later = java.util.concurrent.CompletableFuture.delayedExecutor(WARM_AFTER_MILLIS,
-                    java.util.concurrent.TimeUnit.MILLISECONDS, builder);
-            for (int i = 0; i < WARM_BUILDS; i++) {
-                later.execute(this::warm);
-            }
+            ServerThreads.warmUpLater(builder, () -> {
+                ShownBuild now = shown;
+                if (pending.get() == 0 && now != null) {
+                    issuePdf.make(now);
+                }
+            }, this::warm);
         }
     }
 
@@ -241,16 +243,6 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** Daemon threads; one that dies unexpectedly says so in a sentence, not with a stack trace. */
-    static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> System.err.println(
-                    "digest: the preview server's " + name + " thread stopped unexpectedly."));
-            return t;
-        };
-    }
 
     public URI address() {
         String host = http.address() instanceof Inet6Address ? "[::1]" : http.address().getHostAddress();
@@ -286,13 +278,7 @@ public final class PreviewServer implements AutoCloseable {
             kept.changed(changed);
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
-            // One file saved just before is the likeliest cause: the problem points there.
-            Path saved = changed.size() == 1 && Files.isRegularFile(changed.iterator().next())
-                    ? changed.iterator().next() : null;
-            String sentence = StoppedBuild.sentence(e) + (saved == null ? "" : " It happened after this file was saved.")
-                    + " The pages shown are from the last good build.";
-            built = new Workspace.IssueBuild(new BuildResult(null, 0, 0, (System.nanoTime() - start) / 1_000_000,
-                    null, List.of(Problem.error(saved, 0, 0, sentence))), null, List.of());
+            built = StoppedBuild.failed(e, changed, (System.nanoTime() - start) / 1_000_000);
             try {
                 workspace.reset(); // what the broken build left half-made is not trusted for the next one
             } catch (Throwable again) { // NOPMD
@@ -306,6 +292,9 @@ public final class PreviewServer implements AutoCloseable {
     private void publish(Workspace.IssueBuild built, long cpuMillis) {
         ShownBuild fresh = null;
         synchronized (published) {
+            if (closed) {
+                return;
+            }
             Status previous = status;
             List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
             List<Double> places = previous == null ? List.of() : previous.places();
@@ -313,7 +302,12 @@ public final class PreviewServer implements AutoCloseable {
             float[] size = previous == null ? new float[] {595, 842} : previous.pageSize();
             if (!built.result().failed() && built.result().pdf() != null) {
                 try {
-                    ShownBuild next = ShownBuild.of(built, workspace.sources(built), "fonts " + fontChanges);
+                    String fonts = "fonts " + fontChanges;
+                    if (built.laidOut() != null) {
+                        // The first picture a page waits for is drawn from its own copy while this one is read.
+                        pageAnswers.drawExpected(built.laidOut().pdf(), fonts, http::work);
+                    }
+                    ShownBuild next = ShownBuild.of(built, workspace.sources(built), fonts);
                     ShownBuild old = shown;
                     shown = next;
                     if (old != null) {
@@ -347,6 +341,17 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** Waits for the first build, which turns every failure into a failed build. */
+    private static void awaitQuietly(java.util.concurrent.Future<?> build) {
+        try {
+            build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // rebuild() turns every failure into a failed build; nothing is left to come out here
+        }
+    }
+
     private static byte[] event(String json) {
         return ("event: build\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -358,15 +363,15 @@ public final class PreviewServer implements AutoCloseable {
         }
         String path = request.path();
         return switch (path) {
-            case "/" -> page.answer(statusJson);
+            case "/" -> {
+                ViewerPage viewer = page;
+                yield viewer == null ? Answer.text(503, "Starting; try again in a moment.") : viewer.answer(statusJson);
+            }
             case "/status.json" -> Answer.of(200, "application/json; charset=utf-8",
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
-                ShownBuild build = shown;
                 Status last = status;
-                yield build == null ? Answer.text(404, "No PDF yet: see the problems.")
-                        : Answer.of(200, "application/pdf", build.pdf())
-                        .with("Content-Disposition", "inline; filename=\"" + (last == null ? "issue" : last.issue()) + ".pdf\"");
+                yield issuePdf.answer(last == null ? "" : last.issue(), last != null && last.build() == 0);
             }
             // The stream starts with the current status: a page that reconnects misses no build.
             case "/events" -> {
@@ -387,6 +392,7 @@ public final class PreviewServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watcher.close();
         http.close();
         builder.shutdownNow();

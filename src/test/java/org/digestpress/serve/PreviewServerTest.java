@@ -61,6 +61,15 @@ class PreviewServerTest {
             HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(base.resolve("/issue.pdf")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            // serve builds for the screen (no structure tree); the download is the issue's own PDF, tagged
+            try (org.apache.pdfbox.pdmodel.PDDocument downloaded = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                assertEquals(10, downloaded.getNumberOfPages());
+                assertTrue(downloaded.getDocumentCatalog().getStructureTreeRoot() != null,
+                        "the downloaded PDF has the tags for screen readers");
+            }
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(base.resolve("/issue.pdf")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertTrue(java.util.Arrays.equals(pdf.body(), again.body()), "made once per shown build");
 
             for (String path : List.of("/pages/11.png", "/pages/0.png", "/pages/1.jpg", "/publication.yaml",
                     "/2030-01/issue.yaml", "/pages/../publication.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/index.html",
