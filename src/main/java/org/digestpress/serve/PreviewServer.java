@@ -57,8 +57,11 @@ public final class PreviewServer implements AutoCloseable {
     private volatile String statusJson;
     /** Held while a build (or the kept one) is made the shown one. */
     private final Object published = new Object();
-    /** The build kept from the last run, and the next one to keep. */
-    private final KeptPages kept;
+    /**
+     * The build kept from the last run, and the next one to keep: looked for while the first build
+     * runs (real paths, the cache folder's owner and mode: 15 ms of a cold JVM).
+     */
+    private final java.util.concurrent.CompletableFuture<KeptPages> kept = new java.util.concurrent.CompletableFuture<>();
     /** The last build that wrote a PDF: what the page shows while the sources are broken. */
     private volatile ShownBuild shown;
     private int builds;
@@ -143,7 +146,6 @@ public final class PreviewServer implements AutoCloseable {
         // The server listens before the first build: the browser opens, loads the page and
         // follows the events while the issue is built, and a port in use is said at once.
         this.statusJson = StatusJson.first(serverId, pageAnswers);
-        this.kept = new KeptPages(settings.kept(), this.request);
         builder = Executors.newSingleThreadExecutor(ServerThreads.daemon("digest-build"));
         issuePdf = new IssuePdf(() -> shown, workspace, builder,
                 this.request.writing(scratch.resolve("download").resolve("issue.pdf")));
@@ -168,9 +170,25 @@ public final class PreviewServer implements AutoCloseable {
         }
         // The first build starts now; the page and the address are made meanwhile on this thread.
         java.util.concurrent.Future<?> first = builder.submit(() -> rebuild(Set.of()));
-        this.page = ViewerPage.load();
+        try {
+            this.page = ViewerPage.load();
+        } catch (IOException | RuntimeException e) { // a damaged installation: its page cannot be read
+            closed = true;
+            kept.complete(new KeptPages(null, this.request));
+            watcher.close();
+            http.close();
+            builder.shutdownNow();
+            throw e;
+        }
         settings.onListening().accept(address());
-        if (kept.enabled()) {
+        KeptPages keptPages;
+        try {
+            keptPages = new KeptPages(settings.kept(), this.request);
+        } catch (RuntimeException e) {
+            keptPages = new KeptPages(null, this.request); // nothing kept, as when the folder cannot be trusted
+        }
+        kept.complete(keptPages);
+        if (keptPages.enabled()) {
             // On the other core, while the first build runs: pages kept from the last run, if nothing changed since.
             Thread restoring = ServerThreads.daemon("digest-kept").newThread(this::restore);
             restoring.start();
@@ -192,7 +210,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Shows the kept build, if it still holds and no build has been shown yet. */
     private void restore() {
         try {
-            Optional<KeptBuild.Restored> restored = kept.restore();
+            Optional<KeptBuild.Restored> restored = kept.join().restore();
             if (restored.isEmpty()) {
                 return;
             }
@@ -275,7 +293,9 @@ public final class PreviewServer implements AutoCloseable {
                 fontChanges++;
                 workspace.reset();
             }
-            kept.changed(changed);
+            if (!changed.isEmpty()) {
+                kept.join().changed(changed);
+            }
             built = workspace.build(request);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
             built = StoppedBuild.failed(e, changed, (System.nanoTime() - start) / 1_000_000);
@@ -337,7 +357,7 @@ public final class PreviewServer implements AutoCloseable {
             // the terminal's line is a courtesy; the page has the build
         }
         if (fresh != null) {
-            kept.keepLater(built, fresh.pdf(), builder);
+            kept.join().keepLater(built, fresh.pdf(), builder);
         }
     }
 
@@ -396,7 +416,7 @@ public final class PreviewServer implements AutoCloseable {
         watcher.close();
         http.close();
         builder.shutdownNow();
-        kept.keepNow();
+        kept.join().keepNow();
         ShownBuild last = shown;
         shown = null;
         if (last != null) {

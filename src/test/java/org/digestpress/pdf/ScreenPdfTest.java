@@ -49,8 +49,8 @@ class ScreenPdfTest {
             PDFRenderer fromTagged = new PDFRenderer(tagged);
             PDFRenderer fromPlain = new PDFRenderer(plain);
             for (int i = 0; i < tagged.getNumberOfPages(); i++) {
-                assertArrayEquals(pixels(fromTagged.renderImageWithDPI(i, 60, ImageType.RGB)),
-                        pixels(fromPlain.renderImageWithDPI(i, 60, ImageType.RGB)), "page " + (i + 1) + " looks the same");
+                assertArrayEquals(pixels(fromTagged.renderImageWithDPI(i, 150, ImageType.RGB)),
+                        pixels(fromPlain.renderImageWithDPI(i, 150, ImageType.RGB)), "page " + (i + 1) + " looks the same");
             }
             assertNotNull(tagged.getDocumentCatalog().getStructureTreeRoot(), "the issue's PDF is tagged");
             assertNull(plain.getDocumentCatalog().getStructureTreeRoot(), "the screen's PDF has no structure tree");
