@@ -1,10 +1,11 @@
 // The serve half of bench/authors-loop, in headless Chromium (Selenium, from the test classpath):
 //   java -cp TEST_CLASSPATH bench/AuthorsLoopInBrowser.java DIGEST WORK ROUNDS WARMUP
 // Starts `digest serve` in WORK (a copy of content/), opens its page at 1440x1000, and prints
+//   cold    a cold `digest build` (no engine), run just before each first start
 //   first   from starting `digest serve` until the first page is painted in the browser, nothing
-//           kept (three starts, each with an empty cache of the bench's own)
+//           kept (five starts, each with an empty cache of the bench's own)
 //   again   the same after the rounds, stopped and started again with nothing changed: the kept
-//           pages (three starts)
+//           pages (five starts)
 //   saved   per round, from writing the article until the edited page is painted in the browser
 //   event   from the build event's arrival in the page until that page is painted
 //   cpu     CPU time of the whole serve process per round (all threads: build, pictures, JIT, GC)
@@ -32,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class AuthorsLoopInBrowser {
 
     /** Starts of serve timed for `first` (nothing kept) and for `again` (the kept pages). */
-    static final int STARTS = 3;
+    static final int STARTS = 5;
     static final String ARTICLE = "content/2025-06/events/03-mediaklaster-moskva.md";
 
     public static void main(String[] args) throws Exception {
@@ -63,6 +64,9 @@ public class AuthorsLoopInBrowser {
         Path cache = Files.createTempDirectory(work, "cache");
         long[] started = new long[1];
         // Cold starts: each with an empty cache, the last one stays for the rounds.
+        // Each start is paired with a cold build just before it, so that a machine that slows down
+        // or speeds up during the run favours neither.
+        List<Long> colds = new ArrayList<>();
         List<Long> firsts = new ArrayList<>();
         Process serve = null;
         for (int i = 0; i < STARTS; i++) {
@@ -71,11 +75,13 @@ public class AuthorsLoopInBrowser {
                 serve.waitFor();
                 browser.get("about:blank");
             }
+            colds.add(coldBuild(digest, work));
             emptyFolder(cache);
             serve = startServe(digest, work, cache, browser, js, started);
             firsts.add(firstPaint(js) - started[0]);
         }
         try {
+            print("cold", colds);
             print("first", firsts);
             // The edited article's first page in view, as an author reading it.
             js.executeScript("const a = [...document.querySelectorAll('#contents a')].find(a => /едиакластер|едиатехнолог/"
@@ -138,6 +144,19 @@ public class AuthorsLoopInBrowser {
                 }
             }
         }
+    }
+
+    /** A cold `digest build` of WORK's sample, as a user runs it without the engine: its wall time. */
+    static long coldBuild(String digest, Path work) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(digest, "build", "-o", work.resolve("cold.pdf").toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("DIGESTPRESS_DAEMON", "off");
+        long start = System.currentTimeMillis();
+        int status = pb.start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("the cold build failed: exit status " + status);
+        }
+        return System.currentTimeMillis() - start;
     }
 
     /** Starts `digest serve` in WORK and opens its page as soon as it prints its address. */
