@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.digestpress.BuildRequest;
 import org.digestpress.Pipeline;
 import org.digestpress.serve.PreviewServer;
+import org.digestpress.serve.ServeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,13 +67,13 @@ final class ServeCommand implements Callable<Integer> {
             // The address is printed (and the browser opened) as soon as the server listens: the
             // page loads while the first build runs and shows the pages when it is done.
             server = PreviewServer.start(Pipeline.workspace(), request, watched, fonts, port,
-                    new PreviewServer.Settings(link, lines::print, true, address -> {
+                    new ServeSettings(link, lines::print, true, address -> {
                         out.println("Serving at " + address + " (Ctrl-C to stop); building the issue...");
                         out.flush();
                         if (open) {
                             BrowserLauncher.open(address, spec.commandLine().getErr());
                         }
-                    }, PreviewServer.Settings.keptFolder(System.getenv())));
+                    }, ServeSettings.keptFolder(System.getenv())));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (BindException e) {

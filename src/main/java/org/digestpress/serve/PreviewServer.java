@@ -46,7 +46,7 @@ public final class PreviewServer implements AutoCloseable {
     private volatile ViewerPage page;
     /** Set when the server stops: a build that ends afterwards is neither shown nor kept. */
     private volatile boolean closed;
-    private final Settings settings;
+    private final ServeSettings settings;
     private final PageAnswers pageAnswers;
     /** The issue's own PDF for the download: the server's builds are for the screen. */
     private final IssuePdf issuePdf;
@@ -71,31 +71,6 @@ public final class PreviewServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * What the user set: the editor's link template ({@code serve --editor}), what hears of
-     * every finished build (the terminal's line per rebuild), and what hears the address as soon as
-     * the server listens, before the first build (the terminal's "Serving at", the browser).
-     */
-    public record Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm,
-                           java.util.function.Consumer<URI> onListening, Path kept) {
-        public static final Settings DEFAULT = new Settings(null, s -> { }, false);
-
-        /**
-         * Nothing to hear of the listening address, no build kept between runs.
-         *
-         * @param warm build again after the first build while nobody saves, so that the JIT has
-         *             compiled a build's code, as a resident server should (tests leave it off)
-         */
-        public Settings(String editor, java.util.function.Consumer<Status> onBuild, boolean warm) {
-            this(editor, onBuild, warm, address -> { }, null);
-        }
-
-        /** The folder of the user's cache where serve keeps its last good build ({@link KeptBuild}), if any. */
-        public static Path keptFolder(java.util.Map<String, String> env) {
-            return KeptBuild.folder(env).orElse(null);
-        }
-    }
-
-    /**
      * Starts serving, builds the issue once and starts watching; returns when the first build is
      * done. The server listens before it builds: pages opened meanwhile say that the issue is
      * being built and show it when it is.
@@ -107,7 +82,7 @@ public final class PreviewServer implements AutoCloseable {
      */
     public static PreviewServer start(Workspace workspace, BuildRequest request, List<Path> watched,
                                       List<Path> fontFolders, int port) throws IOException {
-        return start(workspace, request, watched, fontFolders, port, Settings.DEFAULT);
+        return start(workspace, request, watched, fontFolders, port, ServeSettings.DEFAULT);
     }
 
     /**
@@ -116,24 +91,24 @@ public final class PreviewServer implements AutoCloseable {
      * @throws IllegalArgumentException with a sentence when the editor link cannot be one
      */
     public static PreviewServer start(Workspace workspace, BuildRequest request, List<Path> watched,
-                                      List<Path> fontFolders, int port, Settings settings) throws IOException {
+                                      List<Path> fontFolders, int port, ServeSettings settings) throws IOException {
         return new PreviewServer(BuildRunner.of(workspace), request, watched, fontFolders, port,
                 HttpListener.Limits.DEFAULT, settings);
     }
 
     static PreviewServer start(BuildRunner workspace, BuildRequest request, List<Path> watched,
                                List<Path> fontFolders, int port, HttpListener.Limits limits) throws IOException {
-        return new PreviewServer(workspace, request, watched, fontFolders, port, limits, Settings.DEFAULT);
+        return new PreviewServer(workspace, request, watched, fontFolders, port, limits, ServeSettings.DEFAULT);
     }
 
     static PreviewServer start(BuildRunner workspace, BuildRequest request, List<Path> watched,
-                               List<Path> fontFolders, int port, HttpListener.Limits limits, Settings settings)
+                               List<Path> fontFolders, int port, HttpListener.Limits limits, ServeSettings settings)
             throws IOException {
         return new PreviewServer(workspace, request, watched, fontFolders, port, limits, settings);
     }
 
     private PreviewServer(BuildRunner workspace, BuildRequest request, List<Path> watched, List<Path> fontFolders,
-                          int port, HttpListener.Limits limits, Settings settings) throws IOException {
+                          int port, HttpListener.Limits limits, ServeSettings settings) throws IOException {
         this.workspace = workspace;
         this.settings = settings;
         this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));

@@ -150,7 +150,7 @@ class FirstBuildTest {
     /** Starts a server on another thread (start() returns after the first build); {@code listening} hears its address. */
     private static CompletableFuture<PreviewServer> startLater(BuildRunner builder, Path publication,
                                                                CompletableFuture<URI> listening, Path cache) {
-        PreviewServer.Settings settings = new PreviewServer.Settings(null, s -> { }, false, listening::complete, cache);
+        ServeSettings settings = new ServeSettings(null, s -> { }, false, listening::complete, cache);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return PreviewServer.start(builder, ServedFixture.request(publication), List.of(publication), List.of(), 0,
@@ -165,7 +165,7 @@ class FirstBuildTest {
     private static List<String> serveOnce(Path publication, Path cache) throws java.io.IOException {
         try (PreviewServer first = PreviewServer.start(BuildRunner.of(Pipeline.workspace()),
                 ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT,
-                new PreviewServer.Settings(null, s -> { }, false, a -> { }, cache))) {
+                new ServeSettings(null, s -> { }, false, a -> { }, cache))) {
             assertTrue(first.status().ok());
             return first.status().hashes();
         }

@@ -273,7 +273,7 @@ class ServeViewerTest {
         Path article = publication.resolve(ARTICLE).toAbsolutePath();
         PreviewServer server = PreviewServer.start(BuildRunner.of(Pipeline.workspace(), sources),
                 ServedFixture.request(publication), List.of(publication), List.of(), 0, HttpListener.Limits.DEFAULT,
-                new PreviewServer.Settings(EDITOR, s -> { }, false));
+                new ServeSettings(EDITOR, s -> { }, false));
         try {
             ChromeDriver browser = HeadlessChromium.start(1440, 1000);
             return new Viewing(article, Files.readString(article), server, browser, new WebDriverWait(browser, PATIENCE));
