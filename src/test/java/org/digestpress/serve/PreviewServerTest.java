@@ -67,6 +67,10 @@ class PreviewServerTest {
                 assertTrue(downloaded.getDocumentCatalog().getStructureTreeRoot() != null,
                         "the downloaded PDF has the tags for screen readers");
             }
+            Path built = temp.resolve("built.pdf");
+            org.digestpress.Pipeline.build(ServedFixture.request(temp.resolve("publication")).writing(built));
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(built), pdf.body()),
+                    "the download is byte for byte what digest build writes");
             HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(base.resolve("/issue.pdf")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertTrue(java.util.Arrays.equals(pdf.body(), again.body()), "made once per shown build");
