@@ -37,7 +37,10 @@ public final class PreviewServer implements AutoCloseable {
     private static final long QUIET_MILLIS = 120;
     private final BuildRunner workspace;
     private final BuildRequest request;
-    private final HttpListener http;
+    /** Made while the first build runs; null only until then (or when it could not listen). */
+    private volatile HttpListener http;
+    /** Open once the server listens, or gave up: a build is shown to the pages only after that. */
+    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
     private final ExecutorService builder;
     private final SourceWatcher watcher;
     private final Path scratch;
@@ -118,19 +121,7 @@ public final class PreviewServer implements AutoCloseable {
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
                 true, true, request.templates(), request.fonts()).forScreen(true);
         this.fontFolders = Set.copyOf(fontFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-        // The server listens before the first build: the browser opens, loads the page and
-        // follows the events while the issue is built, and a port in use is said at once.
-        this.statusJson = StatusJson.first(serverId, pageAnswers);
         builder = Executors.newSingleThreadExecutor(ServerThreads.daemon("digest-build"));
-        issuePdf = new IssuePdf(() -> shown, workspace, builder,
-                this.request.writing(scratch.resolve("download").resolve("issue.pdf")));
-        try {
-            http = new HttpListener(port, limits, this::answer);
-        } catch (IOException e) {
-            builder.shutdownNow();
-            deleteScratch();
-            throw e;
-        }
         // Watching starts before the first build, so a save made meanwhile is not missed.
         try {
             watcher = new SourceWatcher(watched, QUIET_MILLIS, this::noticed, changed -> builder.execute(() -> {
@@ -138,23 +129,31 @@ public final class PreviewServer implements AutoCloseable {
                 rebuild(changed);
             }));
         } catch (IOException | RuntimeException e) {
-            http.close();
             builder.shutdownNow();
             deleteScratch();
             throw e;
         }
-        // The first build starts now; the page and the address are made meanwhile on this thread.
+        // The first build starts now. What serves the page (status, listener, page: 25 ms of a
+        // cold JVM) is made meanwhile on this thread, and the address said: the browser opens,
+        // loads the page and follows the events while the issue is built. A port in use is still
+        // said at once; that first build then shows and keeps nothing.
         java.util.concurrent.Future<?> first = builder.submit(() -> rebuild(Set.of()));
+        this.statusJson = StatusJson.first(serverId, pageAnswers);
+        issuePdf = new IssuePdf(() -> shown, workspace, builder,
+                this.request.writing(scratch.resolve("download").resolve("issue.pdf")));
         try {
             this.page = ViewerPage.load();
-        } catch (IOException | RuntimeException e) { // a damaged installation: its page cannot be read
+            http = new HttpListener(port, limits, this::answer);
+        } catch (IOException | RuntimeException e) {
             closed = true;
+            listening.countDown();
             kept.complete(new KeptPages(null, this.request));
             watcher.close();
-            http.close();
             builder.shutdownNow();
+            deleteScratch(); // and again by the first build when it ends (it made its folder again to write)
             throw e;
         }
+        listening.countDown();
         settings.onListening().accept(address());
         KeptPages keptPages;
         try {
@@ -212,8 +211,9 @@ public final class PreviewServer implements AutoCloseable {
 
     /** A save was seen: the pages say a build is coming before the burst of saves is even over. */
     private void noticed() {
-        if (pending.getAndIncrement() == 0) {
-            http.broadcast(("event: building\ndata: {\"build\":" + (builds + 1) + "}\n\n")
+        HttpListener listener = http;
+        if (pending.getAndIncrement() == 0 && listener != null) {
+            listener.broadcast(("event: building\ndata: {\"build\":" + (builds + 1) + "}\n\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -228,14 +228,11 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         try {
-            workspace.build(new BuildRequest(request.publication(), request.issue(),
-                    scratch.resolve("warm").resolve("issue.pdf"), request.drafts(), true, request.templates(),
-                    request.fonts()));
+            workspace.build(request.writing(scratch.resolve("warm").resolve("issue.pdf"))); // as the saves' builds: for the screen
         } catch (Throwable e) { // NOPMD: a warm-up build that fails changes nothing shown
             // the real builds report their own problems
         }
     }
-
 
     public URI address() {
         String host = http.address() instanceof Inet6Address ? "[::1]" : http.address().getHostAddress();
@@ -282,9 +279,18 @@ public final class PreviewServer implements AutoCloseable {
         }
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         publish(built, cpuMillis);
+        if (closed) {
+            deleteScratch(); // stopped meanwhile: what this build wrote goes too
+        }
     }
 
     private void publish(Workspace.IssueBuild built, long cpuMillis) {
+        try {
+            listening.await(); // the first build may end before the listener is made (a test's quick builder)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         ShownBuild fresh = null;
         synchronized (published) {
             if (closed) {
