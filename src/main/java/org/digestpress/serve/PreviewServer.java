@@ -44,6 +44,11 @@ public final class PreviewServer implements AutoCloseable {
     private final ExecutorService builder;
     private final SourceWatcher watcher;
     private final Path scratch;
+    /**
+     * Deletes the scratch folder when the JVM ends without {@link #close}: stopped (Ctrl-C) during
+     * the first build, before the command has a server to close.
+     */
+    private final Thread scratchOnExit;
     private final Set<Path> fontFolders;
     /** Loaded while the first build runs; null only before the address is said. */
     private volatile ViewerPage page;
@@ -116,6 +121,8 @@ public final class PreviewServer implements AutoCloseable {
         this.settings = settings;
         this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));
         this.scratch = Files.createTempDirectory("digest-serve");
+        this.scratchOnExit = new Thread(this::deleteScratch, "digest-scratch");
+        Runtime.getRuntime().addShutdownHook(scratchOnExit);
         // Drafts are shown (and marked): authors preview them. Pictures need no structure tree for
         // screen readers, so the builds leave it out (a tenth of a build); the download has it.
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
@@ -130,7 +137,7 @@ public final class PreviewServer implements AutoCloseable {
             }));
         } catch (IOException | RuntimeException e) {
             builder.shutdownNow();
-            deleteScratch();
+            dropScratch();
             throw e;
         }
         // The first build starts now. What serves the page (status, listener, page: 25 ms of a
@@ -150,7 +157,7 @@ public final class PreviewServer implements AutoCloseable {
             kept.complete(new KeptPages(null, this.request));
             watcher.close();
             builder.shutdownNow();
-            deleteScratch(); // and again by the first build when it ends (it made its folder again to write)
+            dropScratch(); // and again by the first build when it ends (it made its folder again to write)
             throw e;
         }
         listening.countDown();
@@ -403,7 +410,17 @@ public final class PreviewServer implements AutoCloseable {
         if (last != null) {
             last.close();
         }
+        dropScratch();
+    }
+
+    /** Deletes the scratch folder now; nothing is left for the JVM's end to do. */
+    private void dropScratch() {
         deleteScratch();
+        try {
+            Runtime.getRuntime().removeShutdownHook(scratchOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is ending: the hook runs anyway and finds nothing to delete
+        }
     }
 
     private void deleteScratch() {
