@@ -95,11 +95,21 @@ final class PageAnswers {
         return Answer.text(503, "The pages are being replaced; try again.");
     }
 
-    /**
-     * The picture from the cache, or drawn now; when another thread is drawing it, its drawing is
-     * awaited instead of drawn twice. Null when the build was replaced meanwhile.
-     */
+    /** Draws one picture; null when its build was replaced meanwhile. */
+    private interface Picture {
+        byte[] draw() throws IOException;
+    }
+
     private byte[] draw(PagePictures pictures, int number, String hash, int width) throws IOException {
+        return drawOnce(hash, width, () -> pictures.png(number, width));
+    }
+
+    /**
+     * The picture from the cache, or drawn now by {@code picture}; when another thread is drawing
+     * it, its drawing is awaited instead of drawn twice (and should that fail, as a drawing ahead
+     * from another copy of the PDF may, it is drawn here). Null when the build was replaced meanwhile.
+     */
+    private byte[] drawOnce(String hash, int width, Picture picture) throws IOException {
         byte[] png = cache.get(hash, width);
         if (png != null) {
             return png;
@@ -111,21 +121,11 @@ final class PageAnswers {
             try {
                 return theirs.join();
             } catch (java.util.concurrent.CompletionException e) {
-                // drawn ahead from another copy of the PDF, and that failed: drawn here instead
-                png = pictures.png(number, width);
-                if (png != null) {
-                    drawn.incrementAndGet();
-                    cache.put(hash, width, png);
-                }
-                return png;
+                return kept(hash, width, picture.draw());
             }
         }
         try {
-            png = pictures.png(number, width);
-            if (png != null) {
-                drawn.incrementAndGet();
-                cache.put(hash, width, png);
-            }
+            png = kept(hash, width, picture.draw());
             mine.complete(png);
             return png;
         } catch (IOException | RuntimeException e) {
@@ -134,6 +134,15 @@ final class PageAnswers {
         } finally {
             drawing.remove(key, mine);
         }
+    }
+
+    /** A picture just drawn, counted and cached. */
+    private byte[] kept(String hash, int width, byte[] png) {
+        if (png != null) {
+            drawn.incrementAndGet();
+            cache.put(hash, width, png);
+        }
+        return png;
     }
 
     /**
@@ -176,34 +185,15 @@ final class PageAnswers {
             return;
         }
         worker.accept(() -> {
-            java.util.concurrent.CompletableFuture<byte[]> mine = null;
-            String key = null;
             try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
                 if (first[0] > document.getNumberOfPages()) {
                     return;
                 }
                 String hash = PagePictures.hash(document.getPage(first[0] - 1), fonts);
-                if (cache.get(hash, first[1]) != null) {
-                    return;
-                }
-                key = hash + "@" + first[1];
-                mine = new java.util.concurrent.CompletableFuture<>();
-                if (drawing.putIfAbsent(key, mine) != null) {
-                    return; // asked for meanwhile: being drawn
-                }
-                byte[] png = PagePictures.draw(document, new org.apache.pdfbox.rendering.PDFRenderer(document), first[0],
-                        first[1]);
-                drawn.incrementAndGet();
-                cache.put(hash, first[1], png);
-                mine.complete(png);
+                drawOnce(hash, first[1], () -> PagePictures.draw(document,
+                        new org.apache.pdfbox.rendering.PDFRenderer(document), first[0], first[1]));
             } catch (IOException | RuntimeException e) {
-                if (mine != null) {
-                    mine.completeExceptionally(e); // whoever joined draws it again from the shown build
-                }
-            } finally {
-                if (mine != null) {
-                    drawing.remove(key, mine);
-                }
+                // the page's request draws it from the shown build
             }
         });
     }

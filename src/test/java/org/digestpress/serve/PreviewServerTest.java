@@ -25,7 +25,25 @@ class PreviewServerTest {
 
     @Test
     void answersTheDocumentedEndpointsAndNothingElse() throws Exception {
-        try (PreviewServer server = ServedFixture.serve(temp, HttpListener.Limits.DEFAULT)) {
+        // Counts the builds by kind: serve's own are for the screen, the download's is the issue's.
+        java.util.concurrent.atomic.AtomicInteger screenBuilds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger issueBuilds = new java.util.concurrent.atomic.AtomicInteger();
+        org.digestpress.engine.Workspace workspace = org.digestpress.Pipeline.workspace();
+        BuildRunner counting = new BuildRunner() {
+            @Override
+            public org.digestpress.engine.Workspace.IssueBuild build(org.digestpress.BuildRequest request) {
+                (request.screen() ? screenBuilds : issueBuilds).incrementAndGet();
+                return workspace.buildIssue(request);
+            }
+
+            @Override
+            public void reset() {
+                workspace.reset();
+            }
+        };
+        Path publication = ServedFixture.copy(temp);
+        try (PreviewServer server = PreviewServer.start(counting, ServedFixture.request(publication), List.of(publication),
+                List.of(), 0, HttpListener.Limits.DEFAULT)) {
             URI base = server.address();
             assertEquals("127.0.0.1", base.getHost());
             HttpClient http = HttpClient.newHttpClient();
@@ -73,7 +91,9 @@ class PreviewServerTest {
                     "the download is byte for byte what digest build writes");
             HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(base.resolve("/issue.pdf")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertTrue(java.util.Arrays.equals(pdf.body(), again.body()), "made once per shown build");
+            assertTrue(java.util.Arrays.equals(pdf.body(), again.body()));
+            assertEquals(1, screenBuilds.get(), "serve's own build is for the screen");
+            assertEquals(1, issueBuilds.get(), "the issue's PDF is made once per shown build");
 
             for (String path : List.of("/pages/11.png", "/pages/0.png", "/pages/1.jpg", "/publication.yaml",
                     "/2030-01/issue.yaml", "/pages/../publication.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/index.html",
