@@ -97,10 +97,44 @@ final class PagePictures implements AutoCloseable {
 
     /** Page {@code number} of {@code document} as a PNG {@code width} pixels wide (clamped). */
     static byte[] draw(PDDocument document, PDFRenderer renderer, int number, int width) throws IOException {
-        PDRectangle box = document.getPage(number - 1).getCropBox();
+        PDPage page = document.getPage(number - 1);
+        withoutUnicodeMaps(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), 0);
+        PDRectangle box = page.getCropBox();
         float scale = clamp(width) / box.getWidth();
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
         return PngEncoder.encode(image);
+    }
+
+    /**
+     * Takes the /ToUnicode maps out of the fonts a page (and the forms it places) uses, in this
+     * document only, before PDFBox makes its fonts from them. PDFBox reads a font's map when it
+     * makes the font, and the first map a JVM reads fills a table of 65 536 strings (fontbox's
+     * CMapStrings): 50 ms of CPU in a cold server, taken from its first build or its first picture.
+     * A picture never needs the map: our fonts are Identity-H, whose glyphs are chosen by code, and
+     * the maps only say which text a glyph stands for. The pixels are the same (PagePicturesTest);
+     * the bytes of the PDF, which the download serves, keep their maps.
+     */
+    static void withoutUnicodeMaps(COSDictionary resources, int depth) {
+        if (resources == null || depth > 4) {
+            return;
+        }
+        COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
+        if (fonts != null) {
+            for (COSName name : fonts.keySet()) {
+                if (fonts.getDictionaryObject(name) instanceof COSDictionary font) {
+                    font.removeItem(COSName.TO_UNICODE);
+                }
+            }
+        }
+        COSDictionary placed = resources.getCOSDictionary(COSName.XOBJECT);
+        if (placed != null) {
+            for (COSName name : placed.keySet()) {
+                if (placed.getDictionaryObject(name) instanceof COSStream form
+                        && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))) {
+                    withoutUnicodeMaps(form.getCOSDictionary(COSName.RESOURCES), depth + 1);
+                }
+            }
+        }
     }
 
     static int clamp(int width) {

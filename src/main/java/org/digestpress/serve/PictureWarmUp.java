@@ -8,11 +8,8 @@ import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-import org.apache.fontbox.cmap.CMapParser;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,17 +24,14 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * What makes the first picture of a cold server slow, done ahead while its first build runs, on
  * the thread that otherwise only waits for it. Profiled (JFR, 1 ms samples) in a JVM that had just
  * built the sample, drawing its cover took 130 ms, against 30 ms once warm; nearly half of it was
- * a one-time table fontbox fills when it first reads a font's /ToUnicode map (65 536 strings,
- * interpreted code), and a third was Java2D's antialiasing rasteriser (Marlin) before the JIT had
- * compiled it. Both are done here on a few shapes: about 60 ms of CPU on the core the build leaves
- * idle, and the cover is drawn in 70-80 ms.
+ * a one-time table fontbox fills when it first reads a font's /ToUnicode map (pictures now leave
+ * the maps out: {@link PagePictures#withoutUnicodeMaps}), and a third was Java2D's antialiasing
+ * rasteriser (Marlin) before the JIT had compiled it. That part is done here on a few shapes, with
+ * the classes that read and draw a PDF: about 80 ms of CPU, which the build feels (the machine has
+ * no idle core while a cold JVM compiles), for a cover drawn in 45-60 ms instead of about 80.
  */
 final class PictureWarmUp {
 
-    /** The smallest /ToUnicode map with a range: reading it fills fontbox's table. */
-    private static final byte[] UNICODE_MAP = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
-            + "/CMapName /WarmUp def 1 begincodespacerange <0000> <FFFF> endcodespacerange "
-            + "1 beginbfrange <0001> <0002> <0041> endbfrange endcmap end end").getBytes(StandardCharsets.US_ASCII);
     private static final int SHAPES = 200;
 
     private PictureWarmUp() {
@@ -45,11 +39,6 @@ final class PictureWarmUp {
 
     /** Never fails: a warm-up that cannot run only leaves the first picture slower. */
     static void run() {
-        try {
-            new CMapParser().parse(new RandomAccessReadBuffer(UNICODE_MAP));
-        } catch (IOException | RuntimeException e) {
-            // the first page read does it
-        }
         try {
             BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();

@@ -1,20 +1,84 @@
 package org.digestpress.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.digestpress.BuildResult;
+import org.digestpress.BuiltIssue;
+import org.digestpress.Pipeline;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A page's hash follows what draws it, not where its objects happen to stand in the file. */
+/**
+ * A page's hash follows what draws it, not where its objects happen to stand in the file; a picture
+ * is the page as PDFBox draws the PDF.
+ */
 class PagePicturesTest {
+
+    @TempDir
+    Path temp;
+
+    /** The pictures leave the fonts' /ToUnicode maps out (a cold server's first picture is sooner): no pixel changes. */
+    @Test
+    void picturesDrawnWithoutTheUnicodeMapsAreThePagesAsTheyAre() throws IOException {
+        Path pdf = temp.resolve("issue.pdf");
+        BuildResult built = Pipeline.build(BuiltIssue.request(BuiltIssue.FIXTURE, pdf).forScreen(true));
+        assertFalse(built.failed(), built.problems().toString());
+        byte[] bytes = Files.readAllBytes(pdf);
+        try (PDDocument untouched = Loader.loadPDF(bytes); PagePictures pictures = new PagePictures(bytes, "fonts 0")) {
+            PDFRenderer plain = new PDFRenderer(untouched);
+            int withMaps = 0;
+            for (int i = 0; i < untouched.getNumberOfPages(); i++) {
+                withMaps += unicodeMaps(untouched.getPage(i).getCOSObject().getCOSDictionary(COSName.RESOURCES));
+                int width = 700;
+                BufferedImage drawn = ImageIO.read(new java.io.ByteArrayInputStream(pictures.png(i + 1, width)));
+                BufferedImage expected = plain.renderImage(i, width / untouched.getPage(i).getCropBox().getWidth(),
+                        ImageType.RGB);
+                assertArrayEquals(pixels(expected), pixels(drawn), "page " + (i + 1) + " as PDFBox draws the PDF");
+                assertEquals(0, unicodeMaps(pictures.document().getPage(i).getCOSObject()
+                        .getCOSDictionary(COSName.RESOURCES)), "page " + (i + 1) + " was drawn without the maps");
+            }
+            assertTrue(withMaps > 0, "the PDF's fonts have /ToUnicode maps, so leaving them out is tested");
+        }
+    }
+
+    private static int unicodeMaps(COSDictionary resources) {
+        COSDictionary fonts = resources == null ? null : resources.getCOSDictionary(COSName.FONT);
+        int maps = 0;
+        if (fonts != null) {
+            for (COSName name : fonts.keySet()) {
+                if (fonts.getDictionaryObject(name) instanceof COSDictionary font && font.containsKey(COSName.TO_UNICODE)) {
+                    maps++;
+                }
+            }
+        }
+        return maps;
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
 
     @Test
     void theHashFollowsWhatIsDrawnNotTheObjectNumbers() throws IOException {
