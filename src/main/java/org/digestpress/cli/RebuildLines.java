@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.digestpress.problem.Problem;
-import org.digestpress.serve.PreviewServer;
+import org.digestpress.serve.BuildStatus;
 
 /**
  * {@code digest serve}'s terminal after "Serving ...": one line per build with the time of day,
@@ -25,7 +25,7 @@ final class RebuildLines {
         this.out = out;
     }
 
-    synchronized void print(PreviewServer.Status status) {
+    synchronized void print(BuildStatus status) {
         long errors = status.problems().stream().filter(Problem::isError).count();
         long warnings = status.problems().size() - errors;
         String found = errors + warnings == 0 ? "no problems"

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.digestpress.BuildRequest;
 import org.digestpress.Pipeline;
+import org.digestpress.serve.BuildStatus;
 import org.digestpress.serve.PreviewServer;
 import org.digestpress.serve.ServeSettings;
 import picocli.CommandLine;
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "digest-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        PreviewServer.Status status = server.status();
+        BuildStatus status = server.status();
         Diagnostics.print(new org.digestpress.BuildResult(null, 0, 0, 0, status.issue(),
                 status.problems().stream().filter(p -> !p.isError()).toList()), spec.commandLine().getErr());
         if (!status.ok()) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,12 +41,7 @@ public final class PreviewServer implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
     private final ExecutorService builder;
     private final SourceWatcher watcher;
-    private final Path scratch;
-    /**
-     * Deletes the scratch folder when the JVM ends without {@link #close}: stopped (Ctrl-C) during
-     * the first build, before the command has a server to close.
-     */
-    private final Thread scratchOnExit;
+    private final ScratchFolder scratch;
     private final Set<Path> fontFolders;
     /** Loaded while the first build runs; null only before the address is said. */
     private volatile ViewerPage page;
@@ -61,7 +54,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Tells a page that reconnects whether it still talks to the process that drew it. */
     private final String serverId = Long.toHexString(new java.security.SecureRandom().nextLong());
 
-    private volatile Status status;
+    private volatile BuildStatus status;
     private volatile String statusJson;
     /** Held while a build (or the kept one) is made the shown one. */
     private final Object published = new Object();
@@ -120,9 +113,7 @@ public final class PreviewServer implements AutoCloseable {
         this.workspace = workspace;
         this.settings = settings;
         this.pageAnswers = new PageAnswers(() -> shown, EditorLink.of(settings.editor()));
-        this.scratch = Files.createTempDirectory("digest-serve");
-        this.scratchOnExit = new Thread(this::deleteScratch, "digest-scratch");
-        Runtime.getRuntime().addShutdownHook(scratchOnExit);
+        this.scratch = new ScratchFolder();
         // Drafts are shown (and marked): authors preview them. Pictures need no structure tree for
         // screen readers, so the builds leave it out (a tenth of a build); the download has it.
         this.request = new BuildRequest(request.publication(), request.issue(), scratch.resolve("issue.pdf"),
@@ -137,7 +128,7 @@ public final class PreviewServer implements AutoCloseable {
             }));
         } catch (IOException | RuntimeException e) {
             builder.shutdownNow();
-            dropScratch();
+            scratch.drop();
             throw e;
         }
         // The first build starts now. What serves the page (status, listener, page: 25 ms of a
@@ -157,7 +148,7 @@ public final class PreviewServer implements AutoCloseable {
             kept.complete(new KeptPages(null, this.request));
             watcher.close();
             builder.shutdownNow();
-            dropScratch(); // and again by the first build when it ends (it made its folder again to write)
+            scratch.drop(); // and again by the first build when it ends (it made its folder again to write)
             throw e;
         }
         listening.countDown();
@@ -205,7 +196,7 @@ public final class PreviewServer implements AutoCloseable {
                 }
                 shown = next;
                 PDRectangle box = next.pictures().size();
-                status = new Status(0, true, 0, 0, next.pictures().pages(), was.issue(),
+                status = new BuildStatus(0, true, 0, 0, next.pictures().pages(), was.issue(),
                         new float[] {box.getWidth(), box.getHeight()}, was.problems(), was.contents(),
                         request.publication(), next.places(), next.pictures().hashes());
                 statusJson = StatusJson.kept(status, serverId, pageAnswers);
@@ -252,7 +243,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** The last finished build. */
-    public Status status() {
+    public BuildStatus status() {
         return status;
     }
 
@@ -287,7 +278,7 @@ public final class PreviewServer implements AutoCloseable {
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         publish(built, cpuMillis);
         if (closed) {
-            deleteScratch(); // stopped meanwhile: what this build wrote goes too
+            scratch.delete(); // stopped meanwhile: what this build wrote goes too
         }
     }
 
@@ -303,7 +294,7 @@ public final class PreviewServer implements AutoCloseable {
             if (closed) {
                 return;
             }
-            Status previous = status;
+            BuildStatus previous = status;
             List<Workspace.Entry> contents = previous == null ? List.of() : previous.contents();
             List<Double> places = previous == null ? List.of() : previous.places();
             List<String> hashes = previous == null ? List.of() : previous.hashes();
@@ -334,7 +325,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             String issue = built.result().issueName() != null ? built.result().issueName()
                     : previous == null ? "" : previous.issue();
-            status = new Status(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
+            status = new BuildStatus(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
                     issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
             statusJson = StatusJson.write(status, serverId, pageAnswers);
             http.broadcast(event(statusJson));
@@ -378,7 +369,7 @@ public final class PreviewServer implements AutoCloseable {
             case "/status.json" -> Answer.of(200, "application/json; charset=utf-8",
                     statusJson.getBytes(StandardCharsets.UTF_8));
             case "/issue.pdf" -> {
-                Status last = status;
+                BuildStatus last = status;
                 yield issuePdf.answer(last == null ? "" : last.issue(), last != null && last.build() == 0);
             }
             // The stream starts with the current status: a page that reconnects misses no build.
@@ -410,42 +401,6 @@ public final class PreviewServer implements AutoCloseable {
         if (last != null) {
             last.close();
         }
-        dropScratch();
-    }
-
-    /** Deletes the scratch folder now; nothing is left for the JVM's end to do. */
-    private void dropScratch() {
-        deleteScratch();
-        try {
-            Runtime.getRuntime().removeShutdownHook(scratchOnExit);
-        } catch (IllegalStateException e) {
-            // the JVM is ending: the hook runs anyway and finds nothing to delete
-        }
-    }
-
-    private void deleteScratch() {
-        try (var files = Files.walk(scratch)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a scratch file left in the temp folder is harmless
-        }
-    }
-
-    /**
-     * What the last build gave. Pages and contents are those of the last good build, which the page
-     * keeps showing while the sources have errors. {@code cpuMillis} is the CPU time of the building
-     * thread: on a busy machine it tells what the build costs, apart from waiting for a core.
-     */
-    public record Status(int build, boolean ok, long millis, long cpuMillis, int pages, String issue, float[] pageSize,
-                         List<org.digestpress.problem.Problem> problems, List<Workspace.Entry> contents,
-                         Path publicationRoot, List<Double> places, List<String> hashes) {
-        public Status {
-            problems = List.copyOf(problems);
-            contents = List.copyOf(new ArrayList<>(contents));
-            places = List.copyOf(places);
-            hashes = List.copyOf(hashes);
-        }
+        scratch.drop();
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * every finished build (the terminal's line per rebuild), and what hears the address as soon as
  * the server listens, before the first build (the terminal's "Serving at", the browser).
  */
-public record ServeSettings(String editor, Consumer<PreviewServer.Status> onBuild, boolean warm,
+public record ServeSettings(String editor, Consumer<BuildStatus> onBuild, boolean warm,
                             Consumer<URI> onListening, Path kept) {
     public static final ServeSettings DEFAULT = new ServeSettings(null, s -> { }, false);
 
@@ -21,7 +21,7 @@ public record ServeSettings(String editor, Consumer<PreviewServer.Status> onBuil
      *             again after it while nobody saves, so that the JIT has compiled a build's code,
      *             as a resident server should (tests leave it off)
      */
-    public ServeSettings(String editor, Consumer<PreviewServer.Status> onBuild, boolean warm) {
+    public ServeSettings(String editor, Consumer<BuildStatus> onBuild, boolean warm) {
         this(editor, onBuild, warm, address -> { }, null);
     }
 

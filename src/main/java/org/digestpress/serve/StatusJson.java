@@ -28,20 +28,20 @@ final class StatusJson {
      * that the issue is being built and waits for the build event.
      */
     static String first(String server, PageAnswers links) {
-        return write(new PreviewServer.Status(0, true, 0, 0, 0, "", new float[] {595, 842}, List.of(), List.of(),
+        return write(new BuildStatus(0, true, 0, 0, 0, "", new float[] {595, 842}, List.of(), List.of(),
                 null, List.of(), List.of()), server, links, true, false);
     }
 
     /** The build kept from the last run, shown while the first build runs: build 0, building, kept. */
-    static String kept(PreviewServer.Status status, String server, PageAnswers links) {
+    static String kept(BuildStatus status, String server, PageAnswers links) {
         return write(status, server, links, true, true);
     }
 
-    static String write(PreviewServer.Status status, String server, PageAnswers links) {
+    static String write(BuildStatus status, String server, PageAnswers links) {
         return write(status, server, links, false, false);
     }
 
-    private static String write(PreviewServer.Status status, String server, PageAnswers links, boolean building,
+    private static String write(BuildStatus status, String server, PageAnswers links, boolean building,
                                 boolean kept) {
         Path base = Path.of("").toAbsolutePath();
         Map<String, Object> json = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.digestpress.problem.Problem;
-import org.digestpress.serve.PreviewServer;
+import org.digestpress.serve.BuildStatus;
 import org.junit.jupiter.api.Test;
 
 /** serve's terminal: one line per rebuild with its time and problems; a problem is printed when it is new. */
@@ -37,8 +37,8 @@ class RebuildLinesTest {
         assertTrue(printed[5].contains("build 5: 598 ms, 32 pages, no problems"), printed[5]);
     }
 
-    private static PreviewServer.Status status(int build, boolean ok, long millis, List<Problem> problems) {
-        return new PreviewServer.Status(build, ok, millis, millis, 32, "2025-06", new float[] {595, 842}, problems,
+    private static BuildStatus status(int build, boolean ok, long millis, List<Problem> problems) {
+        return new BuildStatus(build, ok, millis, millis, 32, "2025-06", new float[] {595, 842}, problems,
                 List.of(), null, List.of(), List.of());
     }
 }
