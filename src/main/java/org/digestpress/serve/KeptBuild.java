@@ -50,6 +50,11 @@ final class KeptBuild {
     private static final int FORMAT = 1;
     private static final long MAX_RECORD = 16L << 20;
     private static final long MAX_PDF = 1L << 30;
+    /** How many builds (one per publication and settings served) the folder keeps; the least recently kept go. */
+    static final int KEPT_BUILDS = 16;
+    private static final java.util.regex.Pattern KEPT_FILE = java.util.regex.Pattern.compile("[0-9a-f]{32}\\.(json|pdf)");
+    /** A temporary file of a write that a stopped server left; a write in progress is younger. */
+    private static final long STALE_TEMP_MILLIS = 3_600_000;
 
     private final Path record;
     private final Path pdf;
@@ -153,6 +158,51 @@ final class KeptBuild {
         json.put("problems", problems);
         write(pdf, bytes);
         write(record, Json.lineInOrder(json).getBytes(StandardCharsets.UTF_8));
+        prune(record.getParent());
+    }
+
+    /**
+     * Keeps the folder bounded: the record and PDF of every publication ever served (every copy of
+     * one, every temporary folder) would otherwise stay, 0.4 MB each for the sample. The
+     * {@link #KEPT_BUILDS} builds kept most recently stay; older ones go, and so do the temporary
+     * files and record-less PDFs of writes that a stopped server left (after an hour: a write in
+     * progress is younger). Only this folder's own names are deleted, links as links; a file
+     * another server reads meanwhile is then simply not found (nothing kept).
+     */
+    static void prune(Path folder) {
+        List<Path> builds = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                boolean stale = now - modified(file) > STALE_TEMP_MILLIS;
+                if (KEPT_FILE.matcher(name).matches() && name.endsWith(".json")) {
+                    builds.add(file);
+                } else if (name.endsWith(".tmp") && stale) {
+                    Files.deleteIfExists(file);
+                } else if (KEPT_FILE.matcher(name).matches() && stale
+                        && !Files.exists(file.resolveSibling(name.replace(".pdf", ".json")), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file); // a PDF whose record was never written (the server stopped between)
+                }
+            }
+            builds.sort(java.util.Comparator.comparingLong(KeptBuild::modified).reversed()
+                    .thenComparing(java.util.Comparator.naturalOrder()));
+            for (Path old : builds.subList(Math.min(KEPT_BUILDS, builds.size()), builds.size())) {
+                Files.deleteIfExists(old); // the record first: a PDF without its record vouches for nothing
+                String name = old.getFileName().toString();
+                Files.deleteIfExists(old.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".pdf"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a folder that cannot be tidied now is tidied by a later save
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

@@ -77,6 +77,47 @@ class KeptBuildTest {
         }
     }
 
+    /** One record per publication served: the folder keeps the builds kept most recently, not every one ever made. */
+    @Test
+    void theFolderKeepsTheLastBuildsAndNotEveryOneEverKept() throws IOException {
+        long hourAgo = System.currentTimeMillis() - 2 * 3_600_000L;
+        List<Path> older = new ArrayList<>();
+        for (int i = 0; i < KeptBuild.KEPT_BUILDS + 4; i++) {
+            String key = String.format("%032x", i + 1);
+            Path record = Files.writeString(cache.resolve(key + ".json"), "{}");
+            Files.writeString(cache.resolve(key + ".pdf"), "%PDF-");
+            for (Path file : List.of(record, cache.resolve(key + ".pdf"))) {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(hourAgo + i * 1000L));
+            }
+            older.add(record);
+        }
+        Path orphan = Files.writeString(cache.resolve("f".repeat(32) + ".pdf"), "%PDF-");
+        Path leftover = Files.writeString(cache.resolve("x.json.123.1.tmp"), "");
+        Path fresh = Files.writeString(cache.resolve("y.json.123.1.tmp"), "");
+        Path foreign = Files.writeString(cache.resolve("notes.txt"), "mine");
+        for (Path file : List.of(orphan, leftover)) {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(hourAgo));
+        }
+
+        Workspace.IssueBuild built = Pipeline.workspace().buildIssue(request);
+        kept().save(built, built.laidOut().pdf(), hashes());
+
+        assertTrue(kept().restore(this::hashes).isPresent(), "the build just kept stays");
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(KeptBuild.KEPT_BUILDS, files.filter(f -> f.toString().endsWith(".json")).count());
+        }
+        for (int i = 0; i < older.size(); i++) {
+            Path pdf = older.get(i).resolveSibling(older.get(i).getFileName().toString().replace(".json", ".pdf"));
+            boolean stays = i >= 5; // the 20 older ones and the new one: the 5 least recently kept go
+            assertEquals(stays, Files.exists(older.get(i)), "record " + i);
+            assertEquals(stays, Files.exists(pdf), "its PDF " + i);
+        }
+        assertFalse(Files.exists(orphan), "a PDF whose record was never written");
+        assertFalse(Files.exists(leftover), "a write's temporary file from an hour ago");
+        assertTrue(Files.exists(fresh), "a write in progress");
+        assertTrue(Files.exists(foreign), "not a name of the folder's own");
+    }
+
     @Test
     void anEditedArticleIsAChange() throws IOException {
         Path article = publication.resolve("2030-01/news/01-zavod.md");
