@@ -30,7 +30,7 @@ public final class SourceMap {
      * @param text    the key of the text it comes from (an article's key, "inside", "back", …)
      * @param endLine the last source line of the block
      */
-    record Block(int page, double left, double top, double right, double bottom, String text, int line, int column,
+    public record Block(int page, double left, double top, double right, double bottom, String text, int line, int column,
                  int endLine) {
 
         boolean contains(double fx, double fy) {
@@ -62,6 +62,14 @@ public final class SourceMap {
     }
 
     /**
+     * A map as {@link #blocks()} and {@link #files()} gave it: {@code digest serve} keeps the last
+     * build's map with its pages, so that a click on them finds its source after a restart too.
+     */
+    public static SourceMap of(List<Block> blocks, Map<String, Path> files) {
+        return new SourceMap(blocks, files);
+    }
+
+    /**
      * The same blocks with the files their text keys stand for (the layout knows keys only; the
      * build knows which file each article, introduction or YAML text was read from).
      */
@@ -69,9 +77,14 @@ public final class SourceMap {
         return new SourceMap(blocks, files);
     }
 
-    /** The rectangles, for tests. */
-    List<Block> blocks() {
+    /** The rectangles, in the order the layout gave them. */
+    public List<Block> blocks() {
         return blocks;
+    }
+
+    /** Each text key with the file it was read from. */
+    public Map<String, Path> files() {
+        return java.util.Collections.unmodifiableMap(files);
     }
 
     /** How many block rectangles the map holds (a block split over two pages counts twice). */

@@ -60,15 +60,19 @@ final class KeptBuild {
     private final Path pdf;
     /** The publication, when serve builds its newest issue: a newer issue folder means another issue. */
     private final Path newestOf;
+    /** The publication: the kept source map names files inside it only. */
+    private final Path publication;
 
     /** What was kept and still holds. */
-    record Restored(byte[] pdf, String issue, List<Workspace.Entry> contents, List<Problem> problems) {
+    record Restored(byte[] pdf, String issue, List<Workspace.Entry> contents, List<Problem> problems,
+                    org.digestpress.pdf.SourceMap sources) {
     }
 
-    private KeptBuild(Path folder, String key, Path newestOf) {
+    private KeptBuild(Path folder, String key, Path newestOf, Path publication) {
         this.record = folder.resolve(key + ".json");
         this.pdf = folder.resolve(key + ".pdf");
         this.newestOf = newestOf;
+        this.publication = publication;
     }
 
     /** The cache folder these rules name, or empty when none can be named (no home). */
@@ -115,7 +119,7 @@ final class KeptBuild {
                 request.fonts().folder().map(p -> Confinement.real(p).toString()).orElse("built-in"),
                 String.valueOf(request.drafts()));
         return Optional.of(new KeptBuild(folder, Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 32),
-                request.issue() == null ? request.publication() : null));
+                request.issue() == null ? request.publication() : null, request.publication()));
     }
 
     /**
@@ -156,6 +160,8 @@ final class KeptBuild {
             problems.add(problem);
         }
         json.put("problems", problems);
+        json.put("sources", KeptSources.json(built.sourceMap() == null ? org.digestpress.pdf.SourceMap.empty()
+                : built.sourceMap()));
         write(pdf, bytes);
         write(record, Json.lineInOrder(json).getBytes(StandardCharsets.UTF_8));
         prune(record.getParent());
@@ -245,7 +251,8 @@ final class KeptBuild {
                         p.path("line").asInt(), p.path("column").asInt(),
                         org.digestpress.problem.Severity.valueOf(p.path("severity").asText()), p.path("message").asText()));
             }
-            return Optional.of(new Restored(bytes, json.path("issue").asText(), contents, problems));
+            return Optional.of(new Restored(bytes, json.path("issue").asText(), contents, problems,
+                    KeptSources.read(json.get("sources"), publication)));
         } catch (Exception e) { // NOPMD: whatever fails, nothing kept is shown and the first build decides
             return Optional.empty();
         }

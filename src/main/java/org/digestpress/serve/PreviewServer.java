@@ -187,7 +187,7 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             KeptBuild.Restored was = restored.get();
-            ShownBuild next = ShownBuild.of(was.pdf(), was.contents(), PageSources.of(org.digestpress.pdf.SourceMap.empty()),
+            ShownBuild next = ShownBuild.of(was.pdf(), was.contents(), PageSources.of(was.sources()),
                     "fonts " + fontChanges);
             synchronized (published) {
                 if (status != null) {

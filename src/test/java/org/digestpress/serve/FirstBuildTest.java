@@ -91,6 +91,12 @@ class FirstBuildTest {
             assertEquals(200, picture.status());
             assertArrayEquals(PNG, Arrays.copyOf(picture.body(), 4));
             assertEquals(200, RawHttp.get(port, "/issue.pdf", List.of(RawHttp.host(port))).status());
+            // the kept source map: a line's page is known before the first build is done
+            String article = java.net.URLEncoder.encode(publication.resolve("2030-01/news/01-zavod.md").toString(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            RawHttp.Reply where = RawHttp.get(port, "/where?file=" + article + "&line=15", List.of(RawHttp.host(port)));
+            assertEquals(200, where.status(), where.text());
+            assertEquals("{\"page\":4}", where.text().replace(" ", ""));
             mayBuild.countDown();
             PreviewServer server = started.get(120, TimeUnit.SECONDS);
             assertEquals(1, server.status().build());

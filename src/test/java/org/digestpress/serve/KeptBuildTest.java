@@ -118,6 +118,41 @@ class KeptBuildTest {
         assertTrue(Files.exists(foreign), "not a name of the folder's own");
     }
 
+    /** A click on the kept pages finds its source before the first build is done (that build then brings its own map). */
+    @Test
+    void theKeptPagesComeWithTheirSourceMap() throws IOException {
+        org.digestpress.pdf.SourceMap built = Pipeline.workspace().buildIssue(request).sourceMap();
+        org.digestpress.pdf.SourceMap restored = kept().restore(this::hashes).orElseThrow().sources();
+        assertTrue(built.size() > 50, "the fixture's map has blocks: " + built.size());
+        assertEquals(built.blocks(), restored.blocks(), "every block, its rectangle to the last bit");
+        assertEquals(built.files(), restored.files());
+        for (org.digestpress.pdf.SourceMap.Block b : built.blocks()) {
+            double x = (b.left() + b.right()) / 2;
+            double y = (b.top() + b.bottom()) / 2;
+            assertEquals(built.at(b.page(), x, y), restored.at(b.page(), x, y), "page " + b.page() + " at " + x + ", " + y);
+        }
+        Path article = publication.resolve("2030-01/news/01-zavod.md");
+        assertEquals(java.util.OptionalInt.of(4), built.pageOf(article, 15), "the article's first paragraph");
+        assertEquals(built.pageOf(article, 15), restored.pageOf(article, 15));
+    }
+
+    /** The kept record is input like any other: a file it names outside the publication is not offered to the editor. */
+    @Test
+    void aKeptSourceMapNamesNoFileOutsideThePublication() throws IOException {
+        Path record = only(".json");
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) org.digestpress.problem.Json.read(Files.readString(record));
+        com.fasterxml.jackson.databind.node.ObjectNode files = (com.fasterxml.jackson.databind.node.ObjectNode) json.path("sources").path("files");
+        String key = files.fieldNames().next();
+        files.put(key, "/etc/passwd");
+        files.put("outside", publication.resolve("../../elsewhere.md").toString());
+        Files.writeString(record, json.toString());
+        org.digestpress.pdf.SourceMap restored = kept().restore(this::hashes).orElseThrow().sources();
+        assertFalse(restored.files().containsKey(key), "a file outside the publication");
+        assertFalse(restored.files().containsKey("outside"), "a path that climbs out of the publication");
+        assertFalse(restored.files().isEmpty(), "the other files stay");
+    }
+
     @Test
     void anEditedArticleIsAChange() throws IOException {
         Path article = publication.resolve("2030-01/news/01-zavod.md");
