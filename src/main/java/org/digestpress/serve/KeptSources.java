@@ -47,9 +47,13 @@ final class KeptSources {
         Map<String, Path> files = new TreeMap<>();
         json.path("files").fields().forEachRemaining(e -> {
             if (e.getValue().isTextual()) {
-                Path file = Path.of(e.getValue().asText());
-                if (file.isAbsolute() && Confinement.real(file.normalize()).startsWith(root)) {
-                    files.put(e.getKey(), file.normalize());
+                try {
+                    Path file = Path.of(e.getValue().asText());
+                    if (file.isAbsolute() && Confinement.real(file.normalize()).startsWith(root)) {
+                        files.put(e.getKey(), file.normalize());
+                    }
+                } catch (java.nio.file.InvalidPathException notAPath) {
+                    // a NUL in the name: not a file of the publication, dropped like one outside it
                 }
             }
         });

@@ -146,10 +146,12 @@ class KeptBuildTest {
         String key = files.fieldNames().next();
         files.put(key, "/etc/passwd");
         files.put("outside", publication.resolve("../../elsewhere.md").toString());
+        files.put("nul", publication.resolve("2030-01").toString() + "/\u0000.md");
         Files.writeString(record, json.toString());
         org.digestpress.pdf.SourceMap restored = kept().restore(this::hashes).orElseThrow().sources();
         assertFalse(restored.files().containsKey(key), "a file outside the publication");
         assertFalse(restored.files().containsKey("outside"), "a path that climbs out of the publication");
+        assertFalse(restored.files().containsKey("nul"), "a name with a NUL, which is no path");
         assertFalse(restored.files().isEmpty(), "the other files stay");
     }
 
