@@ -6,11 +6,14 @@ import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.digestpress.assets.Assets;
+import org.digestpress.assets.Confinement;
 import org.digestpress.assets.InstallationProblem;
 
 /**
@@ -135,9 +139,20 @@ public final class FontSet {
         return true;
     }
 
-    private static void registerWithAwt(Face face, Assets fonts, byte[] bytes) {
+    /**
+     * Registers a face with AWT, from its file when the fonts live in a folder. From a stream, AWT
+     * copies the face into a {@code +~JF….tmp} file in the temporary folder and deletes it only in
+     * a shutdown hook: a process that ends at once (the resident engine when its client goes away
+     * during a command, {@code Runtime.halt}) or is killed left the nine faces there for good,
+     * 3.7 MB each time. From a file nothing is copied. The file is the real one {@code read}
+     * confined to the fonts folder. The fonts built into the jar have no file and keep the copy.
+     */
+    static void registerWithAwt(Face face, Assets fonts, byte[] bytes) {
         try {
-            Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+            Optional<Path> file = fonts.folder().map(root -> Confinement.real(root.resolve(face.file())));
+            Font font = file.isPresent() && Files.isRegularFile(file.get())
+                    ? Font.createFont(Font.TRUETYPE_FONT, file.get().toFile())
+                    : Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
             GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
         } catch (FontFormatException | IOException | RuntimeException e) {
             throw new InstallationProblem("The font " + face.file() + " in " + fonts.describe()
