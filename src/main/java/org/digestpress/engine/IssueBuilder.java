@@ -55,10 +55,19 @@ final class IssueBuilder {
     /** Every read of this build, kept articles' replayed: the manifest lists its files. */
     private final World world;
 
+    /** Told of each page of a PDF for the screen as soon as it is drawn; null for none. */
+    private final java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn;
+
     IssueBuilder(Workspace workspace, BuildRequest request) {
+        this(workspace, request, null);
+    }
+
+    IssueBuilder(Workspace workspace, BuildRequest request,
+                 java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn) {
         this.workspace = workspace;
         this.request = request;
         this.world = request.world();
+        this.drawn = drawn;
     }
 
     /** The issue PDF with its manifest and, when asked for, its web edition. */
@@ -306,7 +315,7 @@ final class IssueBuilder {
     /** The issue laid out and written as a PDF; null after reporting why not. */
     private LaidOutIssue layOut(TypesetIssue typeset, String xhtml, Path output) {
         PdfWriter writer = new PdfWriter(workspace.fonts(request.fonts()), typeset.drawers(), workspace.layoutMemory());
-        PdfWriter.Result written = (request.screen() ? writer.forScreen() : writer).write(xhtml,
+        PdfWriter.Result written = (request.screen() ? writer.forScreen(drawn) : writer).write(xhtml,
                 TypesetIssue.roots(typeset.publication(), request.templates()), output,
                 typeset.documentInfo(typeset.publication().language(), xhtml), problems, ANCHORS);
         if (written == null) {

@@ -110,6 +110,16 @@ public final class Workspace {
     }
 
     /**
+     * As {@link #buildIssue(BuildRequest)}; for a build for the screen, {@code drawn} is told of
+     * each page as soon as it is drawn, on this thread, before the pages after it ({@code digest
+     * serve} shows the page in view from it).
+     */
+    public synchronized IssueBuild buildIssue(BuildRequest request,
+                                              java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn) {
+        return new IssueBuilder(this, request, drawn).bake();
+    }
+
+    /**
      * Typesets one article of the issue alone, with the issue's styles, its figure and table
      * numbers, and the page numbers it has in the whole issue (an article that starts on page 24
      * starts on page 24 here too). No cover, contents or back page; the section's opener and

@@ -179,6 +179,26 @@ public final class FontSet {
         }
     }
 
+    /**
+     * A PDF font of the face whose PostScript name is {@code name} (a subset's tag ignored), made
+     * in {@code scratch} as {@link SharedFace} makes it in a document, so that it draws the codes
+     * a page was set with before that document is saved ({@link DrawnPage#fontFor}); null for a
+     * face this set does not have.
+     */
+    PDFont drawingFont(String name, PDDocument scratch) {
+        String plain = name.matches("[A-Z]{6}\\+.+") ? name.substring(7) : name;
+        for (Loaded l : loaded) {
+            try {
+                if (plain.equals(l.font().getName())) {
+                    return PDType0Font.load(scratch, l.font(), true);
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** A parsed face made into a PDF font of one document, lazily: only faces in use are embedded. */
     private static final class SharedFace extends PDFontSupplier {
         private final PDDocument document;

@@ -29,6 +29,8 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
     private final Map<FSFont, Map<String, Integer>> byFont = new IdentityHashMap<>();
     /** What the line ends need when the pages are drawn; none while laying out. */
     private LineEnds lineEnds;
+    /** Told when a page is complete; none unless {@link #watchPages} was called. */
+    private PageWatch pages;
 
     private MeasuredWidths(Map<String, Map<String, Integer>> widths) {
         this.widths = widths;
@@ -77,8 +79,27 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
         drawString(device, string, x, y, null);
     }
 
+    /**
+     * Pages are drawn one after another, so when text is first drawn on a page, every page
+     * before it is complete: {@code watch} is told of them then. Text is what every page of an
+     * issue has (its running header or number); pages after the last text are told of by the
+     * writer once all are drawn.
+     */
+    void watchPages(PageWatch watch) {
+        this.pages = watch;
+    }
+
+    /** What {@link #watchPages} tells; see {@link PdfWriter}. */
+    interface PageWatch {
+        /** Text is being drawn on {@code page} of the document. */
+        void drawingOn(org.apache.pdfbox.pdmodel.PDPage page);
+    }
+
     @Override
     public void drawString(OutputDevice device, String string, float x, float y, JustificationInfo info) {
+        if (pages != null && device instanceof com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice pdf) {
+            pages.drawingOn(pdf.getPage());
+        }
         LineEnds.End end = lineEnds == null ? null : lineEnds.at(string, x, y);
         if (end == null) {
             super.drawString(device, string, x, y, info);

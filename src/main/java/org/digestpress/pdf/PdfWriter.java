@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +70,8 @@ public final class PdfWriter {
     private final LayoutPasses passes;
     /** False for a PDF only to be looked at ({@link #forScreen}). */
     private final boolean tagged;
+    /** Told of each page as soon as it is drawn ({@link #forScreen(Consumer)}); null for none. */
+    private final Consumer<DrawnPage> drawn;
 
     static {
         // openhtmltopdf logs every CSS quirk at INFO/WARNING to stderr; problems are our job.
@@ -86,11 +89,12 @@ public final class PdfWriter {
      * owner keeps from build to build; null for a fresh one per document.
      */
     public PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, LayoutMemory memory) {
-        this(fonts, objectDrawers, 1, memory, true);
+        this(fonts, objectDrawers, 1, memory, true, null);
     }
 
     private PdfWriter(FontSet fonts, FSObjectDrawerFactory objectDrawers, int firstPageNumber, LayoutMemory memory,
-                      boolean tagged) {
+                      boolean tagged, Consumer<DrawnPage> drawn) {
+        this.drawn = drawn;
         this.fonts = fonts;
         this.objectDrawers = objectDrawers;
         this.firstPageNumber = firstPageNumber;
@@ -106,7 +110,16 @@ public final class PdfWriter {
      * shows. Still PDF/A-3u in its other parts, with reproducible bytes.
      */
     public PdfWriter forScreen() {
-        return new PdfWriter(fonts, objectDrawers, firstPageNumber, memory, false);
+        return forScreen(null);
+    }
+
+    /**
+     * As {@link #forScreen()}, telling {@code drawn} (when not null) of each page as soon as it
+     * is drawn, on the writing thread, before the pages after it: a page in view can be shown
+     * while the others are drawn and the document finished (see {@link DrawnPage}).
+     */
+    public PdfWriter forScreen(Consumer<DrawnPage> drawn) {
+        return new PdfWriter(fonts, objectDrawers, firstPageNumber, memory, false, drawn);
     }
 
     /**
@@ -114,7 +127,7 @@ public final class PdfWriter {
      * PDF's page labels: an offprint carries the page numbers its article has in the issue.
      */
     public PdfWriter startingAtPage(int number) {
-        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory, tagged);
+        return new PdfWriter(fonts, objectDrawers, Math.max(1, number), memory, tagged, drawn);
     }
 
     /**
@@ -169,11 +182,16 @@ public final class PdfWriter {
                 }
                 sourceMap = SourceBlocks.collect(renderer);
                 WordSpaceJustification.apply(renderer.getRootBox(), renderer.getSharedContext().newLayoutContextInstance());
+                DrawnPages told = drawn == null ? null : new DrawnPages(laidOut.pdf(), fonts, drawn);
                 if (renderer.getSharedContext().getTextRenderer() instanceof MeasuredWidths text) {
                     text.drawLineEnds(LineEnds.of(renderer));
                     StageClock.mark("line ends read (spaces, hyphenated words' /ActualText)");
+                    text.watchPages(told);
                 }
                 renderer.createPDFWithoutClosing();
+                if (told != null) {
+                    told.allDrawn();
+                }
                 StageClock.mark("pages drawn (openhtmltopdf createPDF)");
                 PDDocument pdfDocument = laidOut.pdf();
                 InlineSpans.write(pdfDocument);

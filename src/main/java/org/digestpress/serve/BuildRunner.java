@@ -1,6 +1,9 @@
 package org.digestpress.serve;
 
+import java.util.function.Consumer;
+
 import org.digestpress.BuildRequest;
+import org.digestpress.pdf.DrawnPage;
 import org.digestpress.engine.Workspace;
 
 /**
@@ -9,6 +12,11 @@ import org.digestpress.engine.Workspace;
  */
 interface BuildRunner {
     Workspace.IssueBuild build(BuildRequest request);
+
+    /** As {@link #build(BuildRequest)}, telling {@code drawn} of each page as soon as it is drawn. */
+    default Workspace.IssueBuild build(BuildRequest request, Consumer<DrawnPage> drawn) {
+        return build(request);
+    }
 
     void reset();
 
@@ -27,6 +35,11 @@ interface BuildRunner {
             @Override
             public Workspace.IssueBuild build(BuildRequest request) {
                 return workspace.buildIssue(request);
+            }
+
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request, Consumer<DrawnPage> drawn) {
+                return workspace.buildIssue(request, drawn);
             }
 
             @Override

@@ -18,6 +18,7 @@ import org.digestpress.problem.Json;
 
 /**
  * The answers about pages of the shown build: {@code /pages/N.png?w=PIXELS} (a picture that wide),
+ * {@code /early.png} (the page in view, drawn before the first build was done: {@link EarlyPicture}),
  * {@code /source?page=&x=&y=} (the source file, line and column of what is printed there, with the
  * editor's link) and {@code /where?file=&line=} (the first page that prints something of that line).
  * Every parameter is checked and only looks things up: no file is read from a request.
@@ -37,6 +38,9 @@ final class PageAnswers {
     /** The picture the last page that connected will ask for first: page and width, or null. */
     private volatile int[] expected;
     private final java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The picture drawn early in the last build that drew one ({@code /early.png}), or null. */
+    private volatile EarlyPicture.Drawn early;
 
     /** How many pictures were drawn (not taken from the cache) so far. */
     int drawn() {
@@ -65,6 +69,10 @@ final class PageAnswers {
             return Answer.later(() -> picture(number, width));
         }
         return switch (path) {
+            case "/early.png" -> {
+                EarlyPicture.Drawn picture = early;
+                yield picture == null ? NOT_FOUND : Answer.of(200, "image/png", picture.png());
+            }
             case "/source" -> source(request.query());
             case "/where" -> where(request.query());
             default -> null;
@@ -155,6 +163,35 @@ final class PageAnswers {
         if (page != null && w != null && NUMBER.matcher(page).matches() && NUMBER.matcher(w).matches()
                 && Integer.parseInt(page) >= 1) {
             expected = new int[] {Integer.parseInt(page), PagePictures.clamp(Integer.parseInt(w))};
+        }
+    }
+
+    /**
+     * For a build while no page was shown yet: draws the picture the page that connected asks for
+     * first as soon as the build has drawn that page (see {@link EarlyPicture}), and then calls
+     * {@code announce}. Null when no page is waiting for one.
+     */
+    EarlyPicture early(java.util.function.Consumer<EarlyPicture.Drawn> announce) {
+        return new EarlyPicture(() -> expected, drawn -> {
+            this.drawn.incrementAndGet();
+            early = drawn;
+            announce.accept(drawn);
+        });
+    }
+
+    /**
+     * A build was shown. The picture its page drew early (null for none) is that page of it
+     * (EarlyPictureTest), so it is kept under the page's hash and nothing is drawn ahead; an
+     * older build's early picture is no longer served.
+     */
+    void shown(ShownBuild build, EarlyPicture.Drawn drawnEarly) {
+        if (drawnEarly == null) {
+            early = null;
+            return;
+        }
+        if (drawnEarly.page() <= build.pictures().pages()) {
+            cache.put(build.pictures().hashes().get(drawnEarly.page() - 1), drawnEarly.width(), drawnEarly.png());
+            expected = null;
         }
     }
 

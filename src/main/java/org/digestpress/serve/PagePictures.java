@@ -10,20 +10,29 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.text.SetFontAndSize;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.digestpress.pdf.DrawnPage;
 
 /**
  * One good build's PDF, loaded once, drawn as pictures on request at the width the browser asks
@@ -103,6 +112,90 @@ final class PagePictures implements AutoCloseable {
         float scale = clamp(width) / box.getWidth();
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
         return PngEncoder.encode(image);
+    }
+
+    /**
+     * A page a build has just drawn, as a PNG {@code width} pixels wide (clamped), before the
+     * document is finished and saved; null when a font of the page (or of a form it places) has
+     * no file yet and is not one {@link DrawnPage#fontFor} can stand in for. The document is only
+     * read: its fonts are not touched (their /ToUnicode maps do not exist before the save anyway).
+     */
+    static byte[] drawEarly(DrawnPage drawn, int width) throws IOException {
+        PDPage page = drawn.page();
+        if (!drawable(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), drawn, 0)) {
+            return null;
+        }
+        PDFRenderer renderer = new PDFRenderer(drawn.document()) {
+            @Override
+            protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+                PageDrawer drawer = new PageDrawer(parameters);
+                drawer.addOperator(new FontsAsSet(drawer, drawn));
+                return drawer;
+            }
+        };
+        float scale = clamp(width) / page.getCropBox().getWidth();
+        return PngEncoder.encode(renderer.renderImage(drawn.index(), scale, ImageType.RGB));
+    }
+
+    /** Whether every font the resources name (forms' too, a few levels deep) can be drawn now. */
+    private static boolean drawable(COSDictionary resources, DrawnPage drawn, int depth) {
+        if (resources == null) {
+            return true;
+        }
+        if (depth > 4) {
+            return false;
+        }
+        COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
+        if (fonts != null) {
+            for (COSName name : fonts.keySet()) {
+                if (!(fonts.getDictionaryObject(name) instanceof COSDictionary font)
+                        || !DrawnPage.embedded(font) && drawn.fontFor(font) == null) {
+                    return false;
+                }
+            }
+        }
+        COSDictionary placed = resources.getCOSDictionary(COSName.XOBJECT);
+        if (placed != null) {
+            for (COSName name : placed.keySet()) {
+                if (placed.getDictionaryObject(name) instanceof COSStream form
+                        && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))
+                        && !drawable(form.getCOSDictionary(COSName.RESOURCES), drawn, depth + 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Tf with the fonts a page was set in, as {@link DrawnPage#fontFor} gives them, before the save. */
+    private static final class FontsAsSet extends SetFontAndSize {
+        private final DrawnPage drawn;
+
+        FontsAsSet(PDFStreamEngine context, DrawnPage drawn) {
+            super(context);
+            this.drawn = drawn;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> arguments) throws IOException {
+            // PDFBox's own Tf would make a font of a dictionary without its file: a substitute,
+            // found by scanning the system's fonts
+            if (arguments.size() >= 2 && arguments.get(0) instanceof COSName name
+                    && arguments.get(1) instanceof COSNumber size) {
+                PDResources resources = getContext().getResources();
+                COSDictionary fonts = resources == null ? null : resources.getCOSObject().getCOSDictionary(COSName.FONT);
+                if (fonts != null && fonts.getDictionaryObject(name) instanceof COSDictionary font) {
+                    PDFont set = drawn.fontFor(font);
+                    if (set != null) {
+                        PDTextState text = getContext().getGraphicsState().getTextState();
+                        text.setFontSize(size.floatValue());
+                        text.setFont(set);
+                        return;
+                    }
+                }
+            }
+            super.process(operator, arguments);
+        }
     }
 
     /**

@@ -24,9 +24,10 @@ import org.digestpress.problem.Problem;
  * used to read a file. Whatever a build throws shows as a failed build, and the server goes on.
  *
  * <p>Endpoints: {@code GET /} the page; {@code /issue.pdf} the current PDF; {@code /events} a
- * {@code building} event when a save is seen and a {@code build} event per finished build;
- * {@code /status.json} the last build ({@link StatusJson}: problems, contents, a hash per page);
- * {@code /pages/N.png?w=}, {@code /source} and {@code /where} about the pages ({@link PageAnswers}).
+ * {@code building} event when a save is seen, a {@code build} event per finished build and, in
+ * the first build, an {@code early} one ({@link ServerEvents}); {@code /status.json} the last build
+ * ({@link StatusJson}: problems, contents, a hash per page); {@code /pages/N.png?w=},
+ * {@code /early.png}, {@code /source} and {@code /where} about the pages ({@link PageAnswers}).
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -168,7 +169,7 @@ public final class PreviewServer implements AutoCloseable {
         if (settings.warm() && status == null) {
             PictureWarmUp.run(); // while this thread waits anyway: the first picture is drawn sooner
         }
-        awaitQuietly(first);
+        ServerThreads.awaitQuietly(first);
         if (settings.warm()) {
             ServerThreads.warmUpLater(builder, () -> {
                 ShownBuild now = shown;
@@ -200,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
                         new float[] {box.getWidth(), box.getHeight()}, was.problems(), was.contents(),
                         request.publication(), next.places(), next.pictures().hashes());
                 statusJson = StatusJson.kept(status, serverId, pageAnswers);
-                http.broadcast(event(statusJson));
+                http.broadcast(ServerEvents.build(statusJson));
             }
         } catch (IOException | RuntimeException e) {
             // nothing shown before the first build, as without a kept build
@@ -211,8 +212,7 @@ public final class PreviewServer implements AutoCloseable {
     private void noticed() {
         HttpListener listener = http;
         if (pending.getAndIncrement() == 0 && listener != null) {
-            listener.broadcast(("event: building\ndata: {\"build\":" + (builds + 1) + "}\n\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            listener.broadcast(ServerEvents.building(builds + 1));
         }
     }
 
@@ -258,6 +258,7 @@ public final class PreviewServer implements AutoCloseable {
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Workspace.IssueBuild built;
+        EarlyPicture early = null;
         try {
             if (fontsChanged) {
                 fontChanges++;
@@ -266,7 +267,9 @@ public final class PreviewServer implements AutoCloseable {
             if (!changed.isEmpty()) {
                 kept.join().changed(changed);
             }
-            built = workspace.build(request);
+            // Until a page is shown, the page in view is drawn as soon as the build has drawn it.
+            early = status == null ? pageAnswers.early(this::announce) : null;
+            built = early == null ? workspace.build(request) : workspace.build(request, early);
         } catch (Throwable e) { // NOPMD: a preview server must outlive any build
             built = StoppedBuild.failed(e, changed, (System.nanoTime() - start) / 1_000_000);
             try {
@@ -276,13 +279,21 @@ public final class PreviewServer implements AutoCloseable {
             }
         }
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
-        publish(built, cpuMillis);
+        publish(built, cpuMillis, early == null ? null : early.drawn());
         if (closed) {
             scratch.delete(); // stopped meanwhile: what this build wrote goes too
         }
     }
 
-    private void publish(Workspace.IssueBuild built, long cpuMillis) {
+    /** The page in view was drawn before its build is done: the pages are told where to fetch it. */
+    private void announce(EarlyPicture.Drawn drawn) {
+        HttpListener listener = http;
+        if (listener != null) {
+            listener.broadcast(ServerEvents.early(drawn, serverId));
+        }
+    }
+
+    private void publish(Workspace.IssueBuild built, long cpuMillis, EarlyPicture.Drawn drawnEarly) {
         try {
             listening.await(); // the first build may end before the listener is made (a test's quick builder)
         } catch (InterruptedException e) {
@@ -302,11 +313,12 @@ public final class PreviewServer implements AutoCloseable {
             if (!built.result().failed() && built.result().pdf() != null) {
                 try {
                     String fonts = "fonts " + fontChanges;
-                    if (built.laidOut() != null) {
+                    if (built.laidOut() != null && drawnEarly == null) {
                         // The first picture a page waits for is drawn from its own copy while this one is read.
                         pageAnswers.drawExpected(built.laidOut().pdf(), fonts, http::work);
                     }
                     ShownBuild next = ShownBuild.of(built, workspace.sources(built), fonts);
+                    pageAnswers.shown(next, drawnEarly);
                     ShownBuild old = shown;
                     shown = next;
                     if (old != null) {
@@ -328,7 +340,7 @@ public final class PreviewServer implements AutoCloseable {
             status = new BuildStatus(++builds, !built.result().failed(), built.result().millis(), cpuMillis, hashes.size(),
                     issue, size, built.result().problems(), contents, built.publicationRoot(), places, hashes);
             statusJson = StatusJson.write(status, serverId, pageAnswers);
-            http.broadcast(event(statusJson));
+            http.broadcast(ServerEvents.build(statusJson));
         }
         try {
             settings.onBuild().accept(status);
@@ -338,21 +350,6 @@ public final class PreviewServer implements AutoCloseable {
         if (fresh != null) {
             kept.join().keepLater(built, fresh.pdf(), builder);
         }
-    }
-
-    /** Waits for the first build, which turns every failure into a failed build. */
-    private static void awaitQuietly(java.util.concurrent.Future<?> build) {
-        try {
-            build.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // rebuild() turns every failure into a failed build; nothing is left to come out here
-        }
-    }
-
-    private static byte[] event(String json) {
-        return ("event: build\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Runs on the network thread: everything here is at hand in memory, except pictures of pages. */
@@ -377,8 +374,7 @@ public final class PreviewServer implements AutoCloseable {
                 if (status == null) {
                     pageAnswers.expect(request.query()); // its first picture is drawn as soon as the build is done
                 }
-                yield Answer.stream(("retry: 1000\n\n" + new String(event(statusJson),
-                        StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+                yield Answer.stream(ServerEvents.opening(statusJson));
             }
             default -> {
                 Answer about = pageAnswers.answer(request);

@@ -42,4 +42,15 @@ final class ServerThreads {
             return t;
         };
     }
+
+    /** Waits for the first build, which turns every failure into a failed build. */
+    static void awaitQuietly(java.util.concurrent.Future<?> build) {
+        try {
+            build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // rebuild() turns every failure into a failed build; nothing is left to come out here
+        }
+    }
 }

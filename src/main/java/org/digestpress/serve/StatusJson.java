@@ -91,6 +91,17 @@ final class StatusJson {
         return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
     }
 
+    /** The {@code early} event's data: the page drawn before its build is done, its picture's width, the page's size. */
+    static String early(EarlyPicture.Drawn drawn, String server) {
+        Map<String, Object> json = new java.util.TreeMap<>();
+        json.put("page", drawn.page());
+        json.put("w", drawn.width());
+        json.put("pageWidth", tenths(drawn.pageWidth()));
+        json.put("pageHeight", tenths(drawn.pageHeight()));
+        json.put("server", server);
+        return Json.line(json);
+    }
+
     private static BigDecimal tenths(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.digestpress.BuildRequest;
 import org.digestpress.Pipeline;
 import org.digestpress.engine.Workspace;
+import org.digestpress.pdf.DrawnPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,98 @@ class FirstBuildTest {
             mayBuild.countDown();
             started.get(120, TimeUnit.SECONDS).close();
         }
+    }
+
+    /**
+     * With nothing shown yet, the page the browser opens at is drawn as soon as the build has
+     * drawn it: the page is told (an {@code early} event) and fetches it while the build goes on.
+     * Once the build is shown, that picture is the page's picture of its hash: not drawn again.
+     */
+    @Test
+    void thePageInViewIsShownWhileTheFirstBuildGoesOnAndIsNotDrawnAgain() throws Exception {
+        Path publication = ServedFixture.copy(temp);
+        CountDownLatch mayBuild = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        Workspace workspace = Pipeline.workspace();
+        BuildRunner runner = new BuildRunner() {
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request) {
+                throw new AssertionError("the first build is told of its pages");
+            }
+
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request, java.util.function.Consumer<DrawnPage> drawn) {
+                try {
+                    mayBuild.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return workspace.buildIssue(request, page -> {
+                    drawn.accept(page);
+                    if (page.index() == 1) {
+                        try {
+                            mayFinish.await(); // the build stops after page 2 until the test has looked
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+            }
+
+            @Override
+            public void reset() {
+                workspace.reset();
+            }
+        };
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        CompletableFuture<PreviewServer> started = startLater(runner, publication, listening, null);
+        int port = listening.get(60, TimeUnit.SECONDS).getPort();
+        try (Socket events = RawHttp.open(port)) {
+            events.getOutputStream().write(("GET /events?page=2&w=300 HTTP/1.1\r\n" + RawHttp.host(port) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            RawHttp.read(events.getInputStream(), false);
+            mayBuild.countDown();
+            String said = readUntil(events, "event: early");
+            assertTrue(said.contains("\"page\":2") && said.contains("\"w\":300"), said);
+            RawHttp.Reply early = RawHttp.get(port, "/early.png", List.of(RawHttp.host(port)));
+            assertEquals(200, early.status());
+            assertArrayEquals(PNG, Arrays.copyOf(early.body(), 4));
+            String status = RawHttp.get(port, "/status.json", List.of(RawHttp.host(port))).text();
+            assertTrue(status.contains("\"build\":0") && status.contains("\"building\":true"),
+                    "the picture is there while the build goes on: " + status);
+            mayFinish.countDown();
+            PreviewServer server = started.get(120, TimeUnit.SECONDS);
+            assertTrue(server.status().ok(), String.valueOf(server.status().problems()));
+            assertTrue(readUntil(events, "\"build\":1").indexOf("event: early") < 0, "one early event, before the build");
+            assertEquals(1, server.picturesDrawn());
+            RawHttp.Reply picture = RawHttp.get(port, "/pages/2.png?w=300", List.of(RawHttp.host(port)));
+            assertEquals(200, picture.status());
+            assertArrayEquals(early.body(), picture.body(), "page 2 of the build is the picture drawn early");
+            assertEquals(1, server.picturesDrawn(), "and it was not drawn again");
+        } finally {
+            mayBuild.countDown();
+            mayFinish.countDown();
+            started.get(120, TimeUnit.SECONDS).close();
+        }
+    }
+
+    /** What the stream says from now until {@code text} has come (a minute at most). */
+    private static String readUntil(Socket stream, String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!said.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < until) {
+            try {
+                int n = stream.getInputStream().read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                said.write(buffer, 0, n);
+            } catch (java.net.SocketTimeoutException e) {
+                // keep waiting until the minute is over
+            }
+        }
+        return said.toString(StandardCharsets.UTF_8);
     }
 
     @Test
