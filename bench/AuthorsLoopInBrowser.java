@@ -83,6 +83,9 @@ public class AuthorsLoopInBrowser {
         try {
             print("cold", colds);
             print("first", firsts);
+            // The first page is painted before the first build is done (serve's early picture):
+            // its contents come with the build.
+            wait.until(b -> Boolean.TRUE.equals(js.executeScript("return status !== null && status.build >= 1;")));
             // The edited article's first page in view, as an author reading it.
             js.executeScript("const a = [...document.querySelectorAll('#contents a')].find(a => /едиакластер|едиатехнолог/"
                     + ".test(a.textContent)); a.click();");

@@ -211,6 +211,11 @@ final class KeptBuild {
         }
     }
 
+    /** Whether a build is kept here (its record exists). */
+    boolean exists() {
+        return Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS);
+    }
+
     /**
      * The kept build when everything it was made from is as it was, and the same code would make it.
      * The inputs are hashed only when there is a record to compare them with.

@@ -48,6 +48,11 @@ final class KeptPages {
         return kept.isPresent();
     }
 
+    /** Whether a build of this publication was kept (it may still be refused: see {@link #restore}). */
+    boolean anyKept() {
+        return kept.map(KeptBuild::exists).orElse(false);
+    }
+
     /** The kept build, when everything it was made from is as it was. */
     Optional<KeptBuild.Restored> restore() {
         return kept.flatMap(k -> k.restore(this::hashes));

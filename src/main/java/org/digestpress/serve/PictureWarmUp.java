@@ -22,7 +22,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * What makes the first picture of a cold server slow, done ahead while its first build runs, on
- * the thread that otherwise only waits for it. Profiled (JFR, 1 ms samples) in a JVM that had just
+ * the thread that otherwise only waits for it; only when a kept build may be shown meanwhile (with
+ * nothing kept, the build draws the page in view itself: {@link EarlyPicture}). Profiled (JFR, 1 ms samples) in a JVM that had just
  * built the sample, drawing its cover took 130 ms, against 30 ms once warm; nearly half of it was
  * a one-time table fontbox fills when it first reads a font's /ToUnicode map (pictures now leave
  * the maps out: {@link PagePictures#withoutUnicodeMaps}), and a third was Java2D's antialiasing
