@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.digestpress.BuildRequest;
@@ -34,6 +35,7 @@ import org.digestpress.problem.StageClock;
 import org.digestpress.typography.TypesetFragment;
 import org.digestpress.email.EmailEdition;
 import org.digestpress.web.WebEdition;
+import org.digestpress.pdf.DrawnPage;
 
 /**
  * One build on a {@link Workspace}, as a recipe: read the publication and the issue, typeset it
@@ -56,14 +58,14 @@ final class IssueBuilder {
     private final World world;
 
     /** Told of each page of a PDF for the screen as soon as it is drawn; null for none. */
-    private final java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn;
+    private final Consumer<DrawnPage> drawn;
 
     IssueBuilder(Workspace workspace, BuildRequest request) {
         this(workspace, request, null);
     }
 
     IssueBuilder(Workspace workspace, BuildRequest request,
-                 java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn) {
+                 Consumer<DrawnPage> drawn) {
         this.workspace = workspace;
         this.request = request;
         this.world = request.world();

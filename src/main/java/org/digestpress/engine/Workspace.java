@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.digestpress.BuildRequest;
@@ -14,6 +15,7 @@ import org.digestpress.assets.Assets;
 import org.digestpress.layout.IssueLayout;
 import org.digestpress.pdf.FontSet;
 import org.digestpress.problem.Problems;
+import org.digestpress.pdf.DrawnPage;
 
 /**
  * A resident build engine: what a process loads once (fonts parsed and registered, the FreeMarker
@@ -115,7 +117,7 @@ public final class Workspace {
      * serve} shows the page in view from it).
      */
     public synchronized IssueBuild buildIssue(BuildRequest request,
-                                              java.util.function.Consumer<org.digestpress.pdf.DrawnPage> drawn) {
+                                              Consumer<DrawnPage> drawn) {
         return new IssueBuilder(this, request, drawn).bake();
     }
 

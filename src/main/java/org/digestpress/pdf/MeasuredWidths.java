@@ -11,6 +11,8 @@ import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
+import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * openhtmltopdf's text measuring, remembered: line breaking measures every word (and every
@@ -92,12 +94,12 @@ final class MeasuredWidths extends PdfBoxTextRenderer {
     /** What {@link #watchPages} tells; see {@link PdfWriter}. */
     interface PageWatch {
         /** Text is being drawn on {@code page} of the document. */
-        void drawingOn(org.apache.pdfbox.pdmodel.PDPage page);
+        void drawingOn(PDPage page);
     }
 
     @Override
     public void drawString(OutputDevice device, String string, float x, float y, JustificationInfo info) {
-        if (pages != null && device instanceof com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice pdf) {
+        if (pages != null && device instanceof PdfBoxFastOutputDevice pdf) {
             pages.drawingOn(pdf.getPage());
         }
         LineEnds.End end = lineEnds == null ? null : lineEnds.at(string, x, y);
