@@ -93,9 +93,6 @@ final class ParagraphComposer {
         }
     }
 
-    /** One element's text in the paragraph, with the font it is set in. */
-    private record Run(String text, FSFont font) {
-    }
 
     private void compose(BlockBox block) {
         List<LineBox> lines = new ArrayList<>();
@@ -107,7 +104,7 @@ final class ParagraphComposer {
         if (lines.size() < 2) {
             return; // one line: nothing to choose
         }
-        List<Run> runs = new ArrayList<>();
+        List<ParagraphItems.Run> runs = new ArrayList<>();
         List<Integer> laidStarts = new ArrayList<>();
         int[] offset = {0};
         for (LineBox line : lines) {
@@ -124,7 +121,7 @@ final class ParagraphComposer {
                     if (!runs.isEmpty()) {
                         offset[0] += runs.get(runs.size() - 1).text().length();
                     }
-                    runs.add(new Run(text.getMasterText(), text.getParent().getStyle().getFSFont(context)));
+                    runs.add(new ParagraphItems.Run(text.getMasterText(), text.getParent().getStyle().getFSFont(context)));
                 }
                 if (first && line != lines.get(0)) {
                     laidStarts.add(offset[0] + text.getStart());
@@ -139,7 +136,7 @@ final class ParagraphComposer {
             return;
         }
         boolean ragged = !block.getStyle().isTextJustify();
-        String key = runs.stream().map(Run::text).collect(java.util.stream.Collectors.joining());
+        String key = runs.stream().map(ParagraphItems.Run::text).collect(java.util.stream.Collectors.joining());
         if (ragged && key.indexOf('\u00ad') < 0) {
             return; // ragged text with no hyphenation point: greedy breaking has nothing to ladder
         }
@@ -156,7 +153,7 @@ final class ParagraphComposer {
         }
         int firstWidth = available(lines.get(0));
         int width = available(lines.get(1));
-        Paragraph paragraph = new Paragraph(runs, ragged);
+        ParagraphItems paragraph = new ParagraphItems(runs, ragged, this::measure);
         boolean[] forbidden = new boolean[paragraph.items.size()];
         java.util.Set<Integer> no = refused.getOrDefault(key, java.util.Set.of());
         for (int i = 0; i < forbidden.length; i++) {
@@ -234,8 +231,8 @@ final class ParagraphComposer {
     }
 
     /** A heading set in balanced lines ({@link HeadingBalance}), only at spaces. */
-    private void balance(BlockBox block, List<LineBox> lines, Run run, List<Integer> laidStarts) {
-        Paragraph paragraph = new Paragraph(List.of(run), false);
+    private void balance(BlockBox block, List<LineBox> lines, ParagraphItems.Run run, List<Integer> laidStarts) {
+        ParagraphItems paragraph = new ParagraphItems(List.of(run), false, this::measure);
         int[] breaks = HeadingBalance.breaks(paragraph.items, available(lines.get(0)), lines.size(), SLACK);
         if (breaks == null) {
             return;
@@ -310,108 +307,5 @@ final class ParagraphComposer {
 
     private int measure(FSFont font, String text) {
         return context.getTextRenderer().getWidth(context.getFontContext(), font, text);
-    }
-
-    /** A paragraph cut into items; {@code after[i]} is the text position after item i. */
-    private final class Paragraph {
-        final TotalFit.Items items;
-        final int[] after;
-
-        /** {@code ragged}: word spaces keep their width (no stretch, no shrink); the line's end takes the rag. */
-        Paragraph(List<Run> runs, boolean ragged) {
-            StringBuilder all = new StringBuilder();
-            for (Run run : runs) {
-                all.append(run.text());
-            }
-            String text = all.toString();
-            List<int[]> list = new ArrayList<>(); // type, width, stretch, shrink, hyphen, run, after
-            List<Integer> runEnds = new ArrayList<>();
-            int start = 0;
-            for (int k = 0; k < runs.size(); k++) {
-                Run run = runs.get(k);
-                String s = run.text();
-                int i = 0;
-                while (i < s.length()) {
-                    int j = i;
-                    if (s.charAt(i) == ' ') {
-                        while (j < s.length() && s.charAt(j) == ' ') {
-                            j++;
-                        }
-                        int w = measure(run.font(), s.substring(i, j));
-                        int shrink = WordSpaceJustification.CAN_NARROW && !ragged ? (int) (w * TotalFit.SHRINK) : 0;
-                        int stretch = ragged ? 0 : (int) (w * TotalFit.STRETCH);
-                        list.add(new int[] {TotalFit.GLUE, w, stretch, shrink, 0, k, start + j});
-                    } else {
-                        while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\u00ad') {
-                            j++;
-                        }
-                        boolean soft = j < s.length() && s.charAt(j) == '\u00ad';
-                        if (soft) {
-                            j++;
-                        }
-                        list.add(new int[] {TotalFit.BOX, measure(run.font(), s.substring(i, j)), 0, 0, 0, k, start + j});
-                        if (soft && j < s.length() && isHyphenationPoint(text, start + j)) {
-                            list.add(new int[] {TotalFit.PENALTY, 0, 0, 0, measure(run.font(), "-"), k, start + j});
-                        }
-                    }
-                    i = j;
-                }
-                start += s.length();
-                runEnds.add(list.size());
-            }
-            int n = list.size();
-            int[] type = new int[n];
-            int[] width = new int[n];
-            int[] stretch = new int[n];
-            int[] shrink = new int[n];
-            int[] hyphen = new int[n];
-            int[] run = new int[n];
-            int[] runEnd = new int[n];
-            after = new int[n];
-            for (int i = 0; i < n; i++) {
-                int[] item = list.get(i);
-                type[i] = item[0];
-                width[i] = item[1];
-                stretch[i] = item[2];
-                shrink[i] = item[3];
-                hyphen[i] = item[4];
-                run[i] = item[5];
-                runEnd[i] = runEnds.get(item[5]);
-                after[i] = item[6];
-            }
-            items = new TotalFit.Items(type, width, stretch, shrink, hyphen, run, runEnd);
-        }
-    }
-
-    /**
-     * A soft hyphen at {@code position} (the text position after it) may end a line: two letters
-     * on either side within the word, and the word is no name or number.
-     */
-    static boolean isHyphenationPoint(String text, int position) {
-        int from = position;
-        while (from > 0 && text.charAt(from - 1) != ' ') {
-            from--;
-        }
-        int to = position;
-        while (to < text.length() && text.charAt(to) != ' ') {
-            to++;
-        }
-        int capitals = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (Character.isDigit(c)) {
-                return false;
-            }
-            capitals += Character.isUpperCase(c) ? 1 : 0;
-        }
-        return capitals < 2 && letters(text, from, position) >= 2 && letters(text, position, to) >= 2;
-    }
-
-    private static int letters(String text, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            count += Character.isLetter(text.charAt(i)) ? 1 : 0;
-        }
-        return count;
     }
 }
