@@ -82,37 +82,7 @@ class FirstBuildTest {
         Path publication = ServedFixture.copy(temp);
         CountDownLatch mayBuild = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Workspace workspace = Pipeline.workspace();
-        BuildRunner runner = new BuildRunner() {
-            @Override
-            public Workspace.IssueBuild build(BuildRequest request) {
-                throw new AssertionError("the first build is told of its pages");
-            }
-
-            @Override
-            public Workspace.IssueBuild build(BuildRequest request, java.util.function.Consumer<DrawnPage> drawn) {
-                try {
-                    mayBuild.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return workspace.buildIssue(request, page -> {
-                    drawn.accept(page);
-                    if (page.index() == 1) {
-                        try {
-                            mayFinish.await(); // the build stops after page 2 until the test has looked
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                });
-            }
-
-            @Override
-            public void reset() {
-                workspace.reset();
-            }
-        };
+        BuildRunner runner = heldAround(mayBuild, 1, mayFinish); // the build stops after page 2 until the test has looked
         CompletableFuture<URI> listening = new CompletableFuture<>();
         CompletableFuture<PreviewServer> started = startLater(runner, publication, listening, null);
         int port = listening.get(60, TimeUnit.SECONDS).getPort();
@@ -224,6 +194,45 @@ class FirstBuildTest {
         }
     }
 
+    /**
+     * The workspace's builds, told of their pages: each waits for {@code mayBuild} first, and
+     * again for {@code mayFinish} once page {@code index} (0 for the first) is drawn and the
+     * server was told of it.
+     */
+    static BuildRunner heldAround(CountDownLatch mayBuild, int index, CountDownLatch mayFinish) {
+        Workspace workspace = Pipeline.workspace();
+        return new BuildRunner() {
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request) {
+                throw new AssertionError("the first build is told of its pages");
+            }
+
+            @Override
+            public Workspace.IssueBuild build(BuildRequest request, java.util.function.Consumer<DrawnPage> drawn) {
+                await(mayBuild);
+                return workspace.buildIssue(request, page -> {
+                    drawn.accept(page);
+                    if (page.index() == index) {
+                        await(mayFinish);
+                    }
+                });
+            }
+
+            @Override
+            public void reset() {
+                workspace.reset();
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The workspace's builds, each waiting for {@code mayBuild} (and {@code delayMillis}) first. */
     private static BuildRunner held(CountDownLatch mayBuild, long delayMillis) {
         Workspace workspace = Pipeline.workspace();
@@ -247,7 +256,7 @@ class FirstBuildTest {
     }
 
     /** Starts a server on another thread (start() returns after the first build); {@code listening} hears its address. */
-    private static CompletableFuture<PreviewServer> startLater(BuildRunner builder, Path publication,
+    static CompletableFuture<PreviewServer> startLater(BuildRunner builder, Path publication,
                                                                CompletableFuture<URI> listening, Path cache) {
         ServeSettings settings = new ServeSettings(null, s -> { }, false, listening::complete, cache);
         return CompletableFuture.supplyAsync(() -> {
