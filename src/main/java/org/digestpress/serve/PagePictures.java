@@ -48,6 +48,8 @@ final class PagePictures implements AutoCloseable {
     /** The widest picture drawn, in pixels: a 4K screen at fit-width; wider requests get this width. */
     static final int MAX_WIDTH = 4096;
     static final int MIN_WIDTH = 64;
+    /** The most pixels a picture holds: an A4 page 4096 pixels wide (about 95 MB while drawn). */
+    static final double MAX_PIXELS = 24_000_000;
 
     private final PDDocument document;
     private final PDFRenderer renderer;
@@ -108,8 +110,7 @@ final class PagePictures implements AutoCloseable {
     static byte[] draw(PDDocument document, PDFRenderer renderer, int number, int width) throws IOException {
         PDPage page = document.getPage(number - 1);
         withoutUnicodeMaps(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), 0);
-        PDRectangle box = page.getCropBox();
-        float scale = clamp(width) / box.getWidth();
+        float scale = scale(page.getCropBox(), width);
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
         return PngEncoder.encode(image);
     }
@@ -133,7 +134,7 @@ final class PagePictures implements AutoCloseable {
                 return drawer;
             }
         };
-        float scale = clamp(width) / page.getCropBox().getWidth();
+        float scale = scale(page.getCropBox(), width);
         return PngEncoder.encode(renderer.renderImage(drawn.index(), scale, ImageType.RGB));
     }
 
@@ -228,6 +229,17 @@ final class PagePictures implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The scale that draws {@code box} {@code width} pixels wide (clamped), or narrower when that
+     * picture would hold more than {@link #MAX_PIXELS}: a page far taller than wide (the templates
+     * set the page size) would otherwise take gigabytes, and fail its build when drawn early.
+     */
+    static float scale(PDRectangle box, int width) {
+        double tall = Math.max(1e-3, box.getHeight() / Math.max(1e-3, box.getWidth()));
+        double widest = Math.sqrt(MAX_PIXELS / tall);
+        return (float) (Math.min(clamp(width), Math.max(1, Math.floor(widest))) / Math.max(1e-3, box.getWidth()));
     }
 
     static int clamp(int width) {

@@ -63,6 +63,32 @@ class PagePicturesTest {
         }
     }
 
+    /** The templates set the page size: a page far taller than wide is drawn narrower, not into gigabytes. */
+    @Test
+    void aPictureHoldsAtMostSoManyPixelsWhateverThePageSize() throws IOException {
+        byte[] pdf;
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage(PDRectangle.A4));
+            document.addPage(new PDPage(new PDRectangle(200, 5000)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        try (PagePictures pictures = new PagePictures(pdf, "fonts 0")) {
+            int[] a4 = size(pictures.png(1, 4096));
+            assertEquals(4096, a4[0], "an A4 page is drawn as wide as asked, up to 4096 pixels");
+            int[] strip = size(pictures.png(2, 4096));
+            assertTrue((double) strip[0] * strip[1] <= PagePictures.MAX_PIXELS, strip[0] + " x " + strip[1]);
+            assertTrue(strip[0] >= 900, "and no narrower than the bound needs: " + strip[0]);
+        }
+    }
+
+    /** Width and height from a PNG's header. */
+    private static int[] size(byte[] png) {
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
+    }
+
     private static int unicodeMaps(COSDictionary resources) {
         COSDictionary fonts = resources == null ? null : resources.getCOSDictionary(COSName.FONT);
         int maps = 0;
