@@ -42,8 +42,10 @@ final class EarlyPicture implements Consumer<DrawnPage> {
         byte[] png;
         try {
             png = PagePictures.drawEarly(page, first[1]);
-        } catch (IOException | RuntimeException e) {
-            return; // drawn from the saved PDF, as without this
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Drawn from the saved PDF, as without this: a picture drawn early must never fail the
+            // build it rides on (its large image is garbage at once, the document is untouched).
+            return;
         }
         if (png != null) {
             PDRectangle box = page.page().getMediaBox();
