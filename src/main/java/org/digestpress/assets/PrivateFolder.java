@@ -12,7 +12,12 @@ import java.util.Set;
 /**
  * A folder only this user can use: the engines' runtime folder, serve's kept builds. A folder in
  * /tmp or a shared home can be made by someone else beforehand, or replaced by a link, so it is
- * trusted only when it is a real folder (not a link) owned by this user with mode 0700.
+ * trusted only when it is a real folder (not a link) owned by this user with mode 0700, and no
+ * folder above it can be changed by another user: one owned by another user than this one or
+ * root, or one every user may write to without the sticky bit (as /tmp has), would let them put
+ * another folder or a link in its place between the check and the use. Folders above it are
+ * checked as named and with links followed. A folder only its group may write to is trusted,
+ * as a home with its user's own group often is.
  */
 public final class PrivateFolder {
 
@@ -54,10 +59,37 @@ public final class PrivateFolder {
             if (!mode.equals(PRIVATE)) {
                 return Optional.of(folder + " has mode " + PosixFilePermissions.toString(mode) + ", not rwx------");
             }
-            return Optional.empty();
+            return changeableAbove(folder);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.of(folder + " cannot be checked (" + e.getMessage() + ")");
         }
+    }
+
+    /** The first folder above {@code folder} that another user could change, in words; empty when none. */
+    private static Optional<String> changeableAbove(Path folder) throws IOException {
+        Set<Path> above = new java.util.LinkedHashSet<>();
+        for (Path p = folder.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            above.add(p);
+        }
+        for (Path p = folder.toRealPath().getParent(); p != null; p = p.getParent()) {
+            above.add(p);
+        }
+        int me = uid();
+        for (Path dir : above) {
+            if (Files.isSymbolicLink(dir)) {
+                continue; // where it leads is among the folders with links followed
+            }
+            int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if (owner != 0 && owner != me) {
+                return Optional.of(dir + ", above " + folder + ", belongs to another user (uid " + owner + ")");
+            }
+            if ((mode & 0002) != 0 && (mode & 01000) == 0) {
+                return Optional.of(dir + ", above " + folder + ", can be changed by every user (mode "
+                        + Integer.toOctalString(mode & 07777) + ", without the sticky bit)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** This process's user id. */

@@ -179,6 +179,19 @@ class EngineTest {
                 Files.setAttribute(home.runtime(), "unix:uid", 0);
             }
             Files.setPosixFilePermissions(home.runtime(), PosixFilePermissions.fromString("rwx------"));
+
+            // Its own and 0700, but in a folder every user may write to: another user could swap it.
+            Files.setAttribute(temp, "unix:mode", 0777);
+            try {
+                LauncherHome.Run swappable = home.run("check");
+                assertEquals(0, swappable.exit(), swappable.err());
+                assertTrue(swappable.err().contains("a folder above " + home.runtime() + " can be changed by another user"),
+                        swappable.err());
+                Thread.sleep(3000);
+                assertEquals(List.of(), home.addresses(), "no engine under a folder others can change");
+            } finally {
+                Files.setAttribute(temp, "unix:mode", 0700);
+            }
         }
     }
 
