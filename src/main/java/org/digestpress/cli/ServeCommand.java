@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
                         + "build; watches the publication, the templates and the fonts, and refreshes the page.",
                 "Answers only requests for 127.0.0.1:PORT or localhost:PORT from its own pages (421 or 403 "
                         + "otherwise), so another site cannot read the unpublished issue.",
-                "Endpoints: / (the page), /issue.pdf, /pages/N.png?w=PIXELS, /events (Server-Sent Events: building, "
-                        + "build), /status.json (with a content hash per page), /source?page=N&x=FX&y=FY (the source "
+                "Endpoints: / (the page), /issue.pdf, /pages/N.png?w=PIXELS, /early.png (the page in view, "
+                        + "drawn during the first build), /events (Server-Sent Events: building, build, early), "
+                        + "/status.json (with a content hash per page), /source?page=N&x=FX&y=FY (the source "
                         + "file and line printed there), /where?file=PATH&line=N (the page of a source line).",
                 "Exit status: 0 stopped with Ctrl-C, 2 wrong usage or the port is taken."})
 final class ServeCommand implements Callable<Integer> {
