@@ -109,7 +109,7 @@ final class PagePictures implements AutoCloseable {
     /** Page {@code number} of {@code document} as a PNG {@code width} pixels wide (clamped). */
     static byte[] draw(PDDocument document, PDFRenderer renderer, int number, int width) throws IOException {
         PDPage page = document.getPage(number - 1);
-        withoutUnicodeMaps(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), 0);
+        withoutUnicodeMaps(page.getCOSObject().getCOSDictionary(COSName.RESOURCES));
         float scale = scale(page.getCropBox(), width);
         BufferedImage image = renderer.renderImage(number - 1, scale, ImageType.RGB);
         return PngEncoder.encode(image);
@@ -123,7 +123,7 @@ final class PagePictures implements AutoCloseable {
      */
     static byte[] drawEarly(DrawnPage drawn, int width) throws IOException {
         PDPage page = drawn.page();
-        if (!drawable(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), drawn, 0)) {
+        if (!drawable(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), drawn)) {
             return null;
         }
         PDFRenderer renderer = new PDFRenderer(drawn.document()) {
@@ -139,7 +139,16 @@ final class PagePictures implements AutoCloseable {
     }
 
     /** Whether every font the resources name (forms' too, a few levels deep) can be drawn now. */
-    private static boolean drawable(COSDictionary resources, DrawnPage drawn, int depth) {
+    private static boolean drawable(COSDictionary resources, DrawnPage drawn) {
+        return everyFont(resources, 0, font -> font instanceof COSDictionary dictionary
+                && (DrawnPage.embedded(dictionary) || drawn.fontFor(dictionary) != null));
+    }
+
+    /**
+     * Whether {@code test} holds for every font the resources name, and for those of the forms
+     * they place, a few levels deep (false past them); stops at the first that fails.
+     */
+    private static boolean everyFont(COSDictionary resources, int depth, java.util.function.Predicate<COSBase> test) {
         if (resources == null) {
             return true;
         }
@@ -149,8 +158,7 @@ final class PagePictures implements AutoCloseable {
         COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
         if (fonts != null) {
             for (COSName name : fonts.keySet()) {
-                if (!(fonts.getDictionaryObject(name) instanceof COSDictionary font)
-                        || !DrawnPage.embedded(font) && drawn.fontFor(font) == null) {
+                if (!test.test(fonts.getDictionaryObject(name))) {
                     return false;
                 }
             }
@@ -160,7 +168,7 @@ final class PagePictures implements AutoCloseable {
             for (COSName name : placed.keySet()) {
                 if (placed.getDictionaryObject(name) instanceof COSStream form
                         && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))
-                        && !drawable(form.getCOSDictionary(COSName.RESOURCES), drawn, depth + 1)) {
+                        && !everyFont(form.getCOSDictionary(COSName.RESOURCES), depth + 1, test)) {
                     return false;
                 }
             }
@@ -208,27 +216,13 @@ final class PagePictures implements AutoCloseable {
      * the maps only say which text a glyph stands for. The pixels are the same (PagePicturesTest);
      * the bytes of the PDF, which the download serves, keep their maps.
      */
-    static void withoutUnicodeMaps(COSDictionary resources, int depth) {
-        if (resources == null || depth > 4) {
-            return;
-        }
-        COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
-        if (fonts != null) {
-            for (COSName name : fonts.keySet()) {
-                if (fonts.getDictionaryObject(name) instanceof COSDictionary font) {
-                    font.removeItem(COSName.TO_UNICODE);
-                }
+    static void withoutUnicodeMaps(COSDictionary resources) {
+        everyFont(resources, 0, font -> {
+            if (font instanceof COSDictionary dictionary) {
+                dictionary.removeItem(COSName.TO_UNICODE);
             }
-        }
-        COSDictionary placed = resources.getCOSDictionary(COSName.XOBJECT);
-        if (placed != null) {
-            for (COSName name : placed.keySet()) {
-                if (placed.getDictionaryObject(name) instanceof COSStream form
-                        && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))) {
-                    withoutUnicodeMaps(form.getCOSDictionary(COSName.RESOURCES), depth + 1);
-                }
-            }
-        }
+            return true;
+        });
     }
 
     /**
